@@ -1,0 +1,47 @@
+import type { Severity } from '../engine/types.js';
+
+/** A rule as written in YAML (after schema validation). See rules/README.md. */
+export interface RuleSpec {
+  id: string;
+  name: string;
+  severity: Severity;
+  /** Literals for the prefilter, matched case-insensitively; the regex runs only when one occurs. */
+  keywords: string[];
+  /** JavaScript regex source with a named `secret` group. */
+  pattern: string;
+  /** Regex flags besides the ones the engine adds (`g`, `d`): any of `i`, `m`, `s`, `u`. */
+  flags: string;
+  /** Minimum Shannon entropy (bits per character) of the secret, or of `entropy_group`. */
+  entropy?: number;
+  entropyGroup?: string;
+  checksum?: { algorithm: string; params: Record<string, unknown> };
+  /** Names of structural validators (src/validators/registry.ts). */
+  validate: string[];
+  /** Reject secrets that look like placeholders/examples (default true). */
+  placeholderFilter: boolean;
+  examples: string[];
+  negativeExamples: string[];
+  references: string[];
+  enabled: boolean;
+  disabledReason?: string;
+  description?: string;
+  /** Where the rule came from, for error messages: file path and the line of its `- id:`. */
+  source: { file: string; line: number };
+}
+
+/** A rule ready for the engine. JSON-serialisable (built-in rules are precompiled at build time). */
+export interface CompiledRuleData {
+  id: string;
+  name: string;
+  severity: Severity;
+  keywords: string[];
+  pattern: string;
+  flags: string;
+  entropy?: number;
+  entropyGroup?: string;
+  checksum?: { algorithm: string; params: unknown };
+  validate: string[];
+  placeholderFilter: boolean;
+  groups: string[];
+  source: { file: string; line: number };
+}

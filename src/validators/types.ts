@@ -1,0 +1,16 @@
+// Contract for structural validators: checks that a candidate has the internal structure of the
+// real format (JWT JSON header, PyPI macaroon, ...). One file per validator, one registry line.
+// Rule YAML: `validate: [jwt]`.
+
+export type ValidationResult = { ok: true; notes?: string[] } | { ok: false; reason: string };
+
+export interface StructureValidator {
+  readonly name: string;
+  readonly description: string;
+  /** Must never throw; malformed input is `{ ok: false }`. */
+  validate(secret: string, groups: Readonly<Record<string, string | undefined>>): ValidationResult;
+}
+
+export function defineValidator(v: StructureValidator): StructureValidator {
+  return v;
+}
