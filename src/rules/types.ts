@@ -25,6 +25,8 @@ export interface RuleSpec {
   enabled: boolean;
   disabledReason?: string;
   description?: string;
+  /** A code detector (src/detectors/registry.ts) instead of a pattern, e.g. generic assignments. */
+  detector?: string;
   /** Where the rule came from, for error messages: file path and the line of its `- id:`. */
   source: { file: string; line: number };
 }
@@ -43,5 +45,8 @@ export interface CompiledRuleData {
   validate: string[];
   placeholderFilter: boolean;
   groups: string[];
+  references: string[];
+  description?: string;
+  detector?: string;
   source: { file: string; line: number };
 }

@@ -1,0 +1,121 @@
+// .keyhound.yaml: found from the scan root upward, or given with --config.
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { KeyhoundError } from '../errors.js';
+import { loadRuleFile, parseRuleNodes } from '../rules/load.js';
+import type { RuleSpec } from '../rules/types.js';
+import { closest, isScalar, isSeq, mapEntries, parseYamlSource, type YamlNode, type YamlSource } from '../rules/yaml-doc.js';
+
+export const CONFIG_NAMES = ['.keyhound.yaml', '.keyhound.yml'] as const;
+
+export interface Config {
+  /** Absolute path of the file, or undefined when no config was found. */
+  path: string | undefined;
+  rules: RuleSpec[];
+  disable: string[];
+  maxFileSize: number | undefined;
+  ignore: string[];
+}
+
+export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
+
+const CONFIG_KEYS = ['rule_files', 'rules', 'disable', 'max_file_size', 'ignore'] as const;
+
+export function emptyConfig(): Config {
+  return { path: undefined, rules: [], disable: [], maxFileSize: undefined, ignore: [] };
+}
+
+/** The nearest config file from `start` (a file or directory) up to the filesystem root. */
+export function findConfig(start: string): string | undefined {
+  let dir = resolve(start);
+  try {
+    if (!statSync(dir).isDirectory()) dir = dirname(dir);
+  } catch {
+    dir = dirname(dir);
+  }
+  for (;;) {
+    for (const name of CONFIG_NAMES) {
+      const p = join(dir, name);
+      if (existsSync(p)) return p;
+    }
+    const up = dirname(dir);
+    if (up === dir) return undefined;
+    dir = up;
+  }
+}
+
+/** "10MB", "512kb", 1048576 -> bytes. */
+export function parseSize(value: string | number): number | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) && value > 0 ? Math.floor(value) : undefined;
+  const m = /^\s*(\d+(?:\.\d+)?)\s*([kmg]?i?b?)?\s*$/i.exec(value);
+  if (!m) return undefined;
+  const unit = (m[2] ?? '').toLowerCase().replace(/i?b$/, '');
+  const mult = unit === 'k' ? 1024 : unit === 'm' ? 1024 ** 2 : unit === 'g' ? 1024 ** 3 : 1;
+  return Math.floor(Number(m[1]) * mult);
+}
+
+export function loadConfig(path: string, cwd = process.cwd()): Config {
+  const abs = resolve(cwd, path);
+  const display = relative(cwd, abs) || abs;
+  let text: string;
+  try {
+    text = readFileSync(abs, 'utf8');
+  } catch (e) {
+    throw new KeyhoundError(`cannot read config file: ${(e as NodeJS.ErrnoException).code ?? String(e)}`,
+      'check the --config path', display);
+  }
+  return parseConfig(text, display, dirname(abs), abs);
+}
+
+export function parseConfig(text: string, display: string, baseDir: string, abs = display): Config {
+  const src = parseYamlSource(text, display);
+  const cfg = emptyConfig();
+  cfg.path = abs;
+  if (!src.root) return cfg;
+  for (const { key, keyNode, value } of mapEntries(src.root)) {
+    const fail = (msg: string, fix: string, node: YamlNode | null = value): never => {
+      throw new KeyhoundError(msg, fix, src.where(node ?? keyNode));
+    };
+    switch (key) {
+      case 'rule_files':
+        for (const f of stringList(src, value, key)) {
+          const p = isAbsolute(f) ? f : join(baseDir, f);
+          cfg.rules.push(...loadRuleFile(p, relative(process.cwd(), p) || p));
+        }
+        break;
+      case 'rules':
+        if (value) cfg.rules.push(...parseRuleNodes(src, value));
+        break;
+      case 'disable':
+        cfg.disable.push(...stringList(src, value, key));
+        break;
+      case 'ignore':
+        cfg.ignore.push(...stringList(src, value, key));
+        break;
+      case 'max_file_size': {
+        const raw = value && isScalar(value) ? value.value : undefined;
+        const size = typeof raw === 'string' || typeof raw === 'number' ? parseSize(raw) : undefined;
+        if (size === undefined) fail('`max_file_size` must be a size', 'write e.g. `max_file_size: 10MB`');
+        cfg.maxFileSize = size;
+        break;
+      }
+      default: {
+        const hint = closest(key, CONFIG_KEYS);
+        fail(`unknown key \`${key}\``, hint ? `did you mean \`${hint}\`?` : `known keys: ${CONFIG_KEYS.join(', ')}`, keyNode);
+      }
+    }
+  }
+  return cfg;
+}
+
+function stringList(src: YamlSource, node: YamlNode | null, key: string): string[] {
+  if (node === null) return [];
+  if (!isSeq(node)) throw new KeyhoundError(`\`${key}\` must be a list`, `write \`${key}: [a, b]\``, src.where(node));
+  return node.items.map((it) => {
+    const n = it as YamlNode;
+    if (!isScalar(n) || typeof n.value !== 'string') {
+      throw new KeyhoundError(`every entry of \`${key}\` must be a string`, 'quote the entry', src.where(n));
+    }
+    return n.value;
+  });
+}

@@ -1,0 +1,36 @@
+// Code detectors that a rule can name with `detector:` instead of a `pattern:`.
+// One line per detector; the rule YAML carries id, severity, keywords and examples as usual.
+import { findGenericSecrets, type GenericHit } from './generic.js';
+
+export interface DetectorHit {
+  /** Offsets of the secret in the text. */
+  start: number;
+  end: number;
+}
+
+export interface Detector {
+  readonly description: string;
+  find(text: string): DetectorHit[];
+}
+
+// Both generic rules share one pass over the text: remember the last result.
+let lastText: string | undefined;
+let lastHits: GenericHit[] = [];
+function genericHits(text: string): GenericHit[] {
+  if (text !== lastText) {
+    lastHits = findGenericSecrets(text);
+    lastText = text;
+  }
+  return lastHits;
+}
+
+export const detectors = {
+  'generic-secret': {
+    description: 'high-entropy values assigned to secret-like names (token, api_key, secret, ...)',
+    find: (text) => genericHits(text).filter((h) => h.kind === 'secret'),
+  },
+  'generic-password': {
+    description: 'values assigned to password-like names (password, passwd, pwd, ...)',
+    find: (text) => genericHits(text).filter((h) => h.kind === 'password'),
+  },
+} satisfies Record<string, Detector>;

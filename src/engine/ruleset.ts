@@ -1,0 +1,96 @@
+// Compiled rules as the engine uses them: regexes and checksum params are prepared lazily,
+// the first time a chunk's keywords select the rule, so start-up stays cheap.
+import { checksums } from '../checksums/registry.js';
+import type { ChecksumAlgorithm } from '../checksums/types.js';
+import { detectors, type Detector } from '../detectors/registry.js';
+import type { CompiledRuleData } from '../rules/types.js';
+import { validators } from '../validators/registry.js';
+import type { StructureValidator } from '../validators/types.js';
+import { KeywordMatcher } from './prefilter.js';
+
+export interface RuntimeRule {
+  readonly data: CompiledRuleData;
+  readonly index: number;
+  /** Regex with `g` and `d` flags (absent for detector rules). */
+  readonly regex: RegExp | undefined;
+  readonly detector: Detector | undefined;
+  readonly checksum: { algo: ChecksumAlgorithm<unknown>; params: unknown } | undefined;
+  readonly validators: readonly StructureValidator[];
+}
+
+class LazyRule implements RuntimeRule {
+  private _regex: RegExp | undefined;
+  private _checksum: RuntimeRule['checksum'] | null = null;
+  private _validators: StructureValidator[] | undefined;
+  readonly detector: Detector | undefined;
+
+  constructor(
+    readonly data: CompiledRuleData,
+    readonly index: number,
+  ) {
+    this.detector = data.detector ? (detectors as Record<string, Detector>)[data.detector] : undefined;
+  }
+
+  get regex(): RegExp | undefined {
+    if (this.data.detector) return undefined;
+    return (this._regex ??= new RegExp(this.data.pattern, `${this.data.flags}gd`));
+  }
+
+  get checksum(): RuntimeRule['checksum'] {
+    if (this._checksum === null) {
+      const c = this.data.checksum;
+      if (!c) this._checksum = undefined;
+      else {
+        const algo = (checksums as Record<string, ChecksumAlgorithm<unknown>>)[c.algorithm]!;
+        this._checksum = { algo, params: algo.parseParams(c.params as Record<string, unknown>, this.data.groups) };
+      }
+    }
+    return this._checksum;
+  }
+
+  get validators(): readonly StructureValidator[] {
+    return (this._validators ??= this.data.validate.map((v) => (validators as Record<string, StructureValidator>)[v]!));
+  }
+}
+
+export class RuleSet {
+  readonly rules: readonly RuntimeRule[];
+  readonly byId: ReadonlyMap<string, RuntimeRule>;
+  private readonly matcher: KeywordMatcher;
+  /** For each distinct keyword, the rules that name it. */
+  private readonly keywordRules: number[][];
+  /** Every keyword's literal, used to find a secret's printable prefix when masking. */
+  readonly prefixes: readonly string[];
+
+  constructor(data: readonly CompiledRuleData[]) {
+    this.rules = data.map((d, i) => new LazyRule(d, i));
+    this.byId = new Map(this.rules.map((r) => [r.data.id, r]));
+    const kwIndex = new Map<string, number>();
+    this.keywordRules = [];
+    for (const r of this.rules) {
+      for (const kw of r.data.keywords) {
+        let k = kwIndex.get(kw);
+        if (k === undefined) {
+          k = kwIndex.size;
+          kwIndex.set(kw, k);
+          this.keywordRules.push([]);
+        }
+        this.keywordRules[k]!.push(r.index);
+      }
+    }
+    this.prefixes = [...kwIndex.keys()];
+    this.matcher = new KeywordMatcher(this.prefixes);
+  }
+
+  /** Rules whose keywords occur in `text`, in rule order. */
+  selectRules(text: string): RuntimeRule[] {
+    const present = this.matcher.present(text);
+    const selected = new Uint8Array(this.rules.length);
+    for (let k = 0; k < present.length; k++) {
+      if (present[k]) for (const r of this.keywordRules[k]!) selected[r] = 1;
+    }
+    const out: RuntimeRule[] = [];
+    for (let r = 0; r < selected.length; r++) if (selected[r]) out.push(this.rules[r]!);
+    return out;
+  }
+}

@@ -1,0 +1,182 @@
+// Chunk -> candidates (regex or detector) -> validators -> findings. The only place raw secrets live.
+import { shannonEntropy } from '../detectors/entropy.js';
+import { isPlaceholder } from '../detectors/placeholder.js';
+import { fingerprint } from './fingerprint.js';
+import { LineIndex } from './lines.js';
+import { maskSecret } from './mask.js';
+import type { RuleSet, RuntimeRule } from './ruleset.js';
+import type { Chunk, Finding, Origin, RejectReason, ScanStats } from './types.js';
+
+/** What a suppression filter sees about a validated candidate (issue: suppression, baselines). */
+export interface CandidateView {
+  rule: RuntimeRule;
+  secret: string;
+  origin: Origin;
+  /** 1-based first and last line of the secret. */
+  line: number;
+  endLine: number;
+  /** Text of the line(s) holding the secret, and of the line before. */
+  lineText: string;
+  previousLineText: string;
+  fingerprint: string;
+}
+
+/** Returns a reason to drop the candidate, or undefined to keep it. */
+export type CandidateFilter = (c: CandidateView) => { reason: RejectReason; detail?: string } | undefined;
+
+/** A finding a suppression removed: `via` is the mechanism, `reason` the human reason. */
+export type SuppressedFinding = Finding & { via: RejectReason; reason: string };
+
+export interface ChunkScanOptions {
+  unmask: boolean;
+  filters: readonly CandidateFilter[];
+  /** Keep suppressed findings (masked) so reports can list them. */
+  collectSuppressed: boolean;
+}
+
+export interface ChunkScanResult {
+  findings: Finding[];
+  suppressed: SuppressedFinding[];
+}
+
+interface Raw {
+  rule: RuntimeRule;
+  start: number;
+  end: number;
+  secret: string;
+  spans: Record<string, readonly [number, number] | undefined>;
+  groups: Record<string, string | undefined>;
+}
+
+function reject(stats: ScanStats, reason: RejectReason): void {
+  stats.rejected[reason] = (stats.rejected[reason] ?? 0) + 1;
+}
+
+/** Regex matches of one rule, with group spans relative to the secret. */
+function* regexCandidates(rule: RuntimeRule, text: string): Generator<Raw> {
+  const re = rule.regex!;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    if (m[0].length === 0) re.lastIndex++;
+    const idx = m.indices?.groups;
+    const s = idx?.['secret'];
+    if (!s) continue;
+    const spans: Raw['spans'] = {};
+    const groups: Raw['groups'] = {};
+    for (const name of rule.data.groups) {
+      const g = idx[name];
+      if (g) {
+        spans[name] = [g[0] - s[0], g[1] - s[0]];
+        groups[name] = text.slice(g[0], g[1]);
+      }
+    }
+    yield { rule, start: s[0], end: s[1], secret: text.slice(s[0], s[1]), spans, groups };
+  }
+}
+
+function* detectorCandidates(rule: RuntimeRule, text: string): Generator<Raw> {
+  for (const h of rule.detector!.find(text)) {
+    const secret = text.slice(h.start, h.end);
+    yield { rule, start: h.start, end: h.end, secret, spans: { secret: [0, secret.length] }, groups: { secret } };
+  }
+}
+
+/** Validation shared by every candidate: placeholder, entropy, checksum, structure. */
+function validate(c: Raw): { reason: RejectReason } | { notes: string[] } {
+  const d = c.rule.data;
+  if (d.placeholderFilter && isPlaceholder(c.groups['body'] ?? c.secret)) return { reason: 'placeholder' };
+  if (d.entropy !== undefined) {
+    const target = d.entropyGroup ? c.groups[d.entropyGroup] ?? '' : c.secret;
+    if (shannonEntropy(target) < d.entropy) return { reason: 'low-entropy' };
+  }
+  const cs = c.rule.checksum;
+  if (cs && !cs.algo.verify({ secret: c.secret, spans: c.spans }, cs.params)) return { reason: 'bad-checksum' };
+  const notes: string[] = cs ? ['checksum valid'] : [];
+  for (const v of c.rule.validators) {
+    const r = v.validate(c.secret, c.groups);
+    if (!r.ok) return { reason: 'bad-structure' };
+    if (r.notes) notes.push(...r.notes);
+  }
+  return { notes };
+}
+
+export function scanChunk(chunk: Chunk, ruleset: RuleSet, opts: ChunkScanOptions, stats: ScanStats): ChunkScanResult {
+  const text = chunk.text;
+  const rules = ruleset.selectRules(text);
+  if (rules.length === 0) return { findings: [], suppressed: [] };
+  const lines = new LineIndex(text);
+  const kept: Array<{ raw: Raw; notes: string[] }> = [];
+  const seen = new Set<string>();
+  for (const rule of rules) {
+    const source = rule.detector ? detectorCandidates(rule, text) : regexCandidates(rule, text);
+    for (const raw of source) {
+      const key = `${rule.index}:${raw.start}:${raw.end}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const v = validate(raw);
+      if ('reason' in v) reject(stats, v.reason);
+      else kept.push({ raw, notes: v.notes });
+    }
+  }
+  // A code detector (generic assignment) yields to any pattern rule that found an overlapping secret.
+  const specific = kept.filter((k) => !k.raw.rule.detector);
+  const survivors = kept.filter(
+    (k) => !k.raw.rule.detector || !specific.some((s) => s.raw.start < k.raw.end && k.raw.start < s.raw.end),
+  );
+
+  const findings: Finding[] = [];
+  const suppressed: SuppressedFinding[] = [];
+  for (const { raw, notes } of survivors) {
+    const a = lines.locate(raw.start);
+    const b = lines.locate(Math.max(raw.start, raw.end - 1));
+    const line = chunk.startLine + a.line;
+    const endLine = chunk.startLine + b.line;
+    if (chunk.reportLines) {
+      let added = false;
+      for (let l = line; l <= endLine && !added; l++) added = chunk.reportLines.has(l);
+      if (!added) {
+        reject(stats, 'not-added-line');
+        continue;
+      }
+    }
+    const d = raw.rule.data;
+    const finding: Finding = {
+      ruleId: d.id,
+      ruleName: d.name,
+      severity: d.severity,
+      origin: chunk.origin,
+      line,
+      column: a.column + 1,
+      endLine,
+      endColumn: b.column + 2,
+      masked: maskSecret(raw.secret, ruleset.prefixes),
+      fingerprint: fingerprint(d.id, raw.secret),
+      notes,
+    };
+    if (opts.unmask) finding.secret = raw.secret;
+    let verdict: ReturnType<CandidateFilter>;
+    if (opts.filters.length > 0) {
+      const lineStart = text.lastIndexOf('\n', raw.start - 1);
+      const view: CandidateView = {
+        rule: raw.rule,
+        secret: raw.secret,
+        origin: chunk.origin,
+        line,
+        endLine,
+        lineText: lines.linesAround(raw.start, raw.end),
+        previousLineText: lineStart > 0 ? lines.linesAround(lineStart - 1, lineStart) : '',
+        fingerprint: finding.fingerprint,
+      };
+      for (const f of opts.filters) if ((verdict = f(view))) break;
+    }
+    if (verdict) {
+      reject(stats, verdict.reason);
+      if (opts.collectSuppressed) {
+        suppressed.push({ ...finding, via: verdict.reason, reason: verdict.detail ?? verdict.reason });
+      }
+      continue;
+    }
+    findings.push(finding);
+  }
+  return { findings, suppressed };
+}

@@ -1,0 +1,116 @@
+// The library API under the CLI: scan(options) -> findings + stats.
+import { resolve } from 'node:path';
+import { emptyConfig, findConfig, loadConfig, DEFAULT_MAX_FILE_SIZE, type Config } from './config/load.js';
+import { KeyhoundError } from './errors.js';
+import { runEngine, type EngineResult } from './engine/scan.js';
+import { RuleSet } from './engine/ruleset.js';
+import type { CandidateFilter } from './engine/scan-chunk.js';
+import { emptyStats, type Chunk } from './engine/types.js';
+import { builtinRules } from './rules/builtin.js';
+import { compileRules } from './rules/load.js';
+import { closest } from './rules/yaml-doc.js';
+import { fileChunks, type SkipReason } from './sources/files.js';
+
+export interface ScanOptions {
+  /** Files or directories to scan (default: the current directory). */
+  paths?: string[];
+  cwd?: string;
+  /** Explicit config file; otherwise the nearest .keyhound.yaml above the first path is used. */
+  config?: string;
+  /** Do not look for a config file. */
+  noConfig?: boolean;
+  /** Put raw secrets into findings (`secret` field). Off by default. */
+  unmask?: boolean;
+  maxFileSize?: number;
+  gitignore?: boolean;
+  /** Called for every file skipped (binary, too large, ...). */
+  onSkip?: (path: string, reason: SkipReason, detail?: string) => void;
+  /** Extra candidate filters (suppression). */
+  filters?: CandidateFilter[];
+  collectSuppressed?: boolean;
+}
+
+export interface ScanResult extends EngineResult {
+  ruleset: RuleSet;
+  config: Config;
+}
+
+/** Resolve config: explicit, found upward from the first path, or none. */
+export function resolveConfig(opts: Pick<ScanOptions, 'config' | 'noConfig' | 'paths' | 'cwd'>): Config {
+  const cwd = opts.cwd ?? process.cwd();
+  if (opts.config) return loadConfig(opts.config, cwd);
+  if (opts.noConfig) return emptyConfig();
+  const found = findConfig(resolve(cwd, opts.paths?.[0] ?? '.'));
+  return found ? loadConfig(found, cwd) : emptyConfig();
+}
+
+/** Built-in rules minus the disabled ones, plus the config's own rules. */
+export function buildRuleSet(config: Config): RuleSet {
+  const builtin = builtinRules();
+  const own = compileRules(config.rules);
+  const known = new Set([...builtin.map((r) => r.id), ...own.map((r) => r.id)]);
+  for (const id of config.disable) {
+    if (!known.has(id)) {
+      const hint = closest(id, [...known]);
+      throw new KeyhoundError(`\`disable\` names unknown rule \`${id}\``,
+        hint ? `did you mean \`${hint}\`?` : 'run `keyhound rules` to list rule ids', config.path);
+    }
+  }
+  const disabled = new Set(config.disable);
+  const ownIds = new Set(own.map((r) => r.id));
+  for (const r of own) {
+    if (builtin.some((b) => b.id === r.id)) {
+      throw new KeyhoundError(`rule \`${r.id}\` has the id of a built-in rule`,
+        `give it another id, or add \`disable: [${r.id}]\` and rename yours`, `${r.source.file}:${r.source.line}`);
+    }
+  }
+  return new RuleSet([...builtin.filter((r) => !disabled.has(r.id) && !ownIds.has(r.id)), ...own.filter((r) => !disabled.has(r.id))]);
+}
+
+export async function scanChunks(chunks: AsyncIterable<Chunk> | Iterable<Chunk>, ruleset: RuleSet, opts: ScanOptions = {}): Promise<EngineResult> {
+  return runEngine(chunks, ruleset, {
+    unmask: opts.unmask ?? false,
+    filters: opts.filters ?? [],
+    collectSuppressed: opts.collectSuppressed ?? false,
+  });
+}
+
+/** Scan files and directories. */
+export async function scan(opts: ScanOptions = {}): Promise<ScanResult> {
+  const cwd = opts.cwd ?? process.cwd();
+  const config = resolveConfig(opts);
+  const ruleset = buildRuleSet(config);
+  const stats = emptyStats();
+  const roots = (opts.paths?.length ? opts.paths : ['.']).map((p) => resolve(cwd, p));
+  const chunks = fileChunks(
+    {
+      roots,
+      maxFileSize: opts.maxFileSize ?? config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
+      gitignore: opts.gitignore ?? true,
+      extraIgnore: config.ignore,
+      ...(opts.onSkip ? { onSkip: opts.onSkip } : {}),
+    },
+    stats,
+  );
+  const result = await runEngine(chunks, ruleset, {
+    unmask: opts.unmask ?? false,
+    filters: opts.filters ?? [],
+    collectSuppressed: opts.collectSuppressed ?? false,
+  }, stats);
+  return { ...result, ruleset, config };
+}
+
+/** Scan one text (stdin, an editor buffer). `name` is the path reported. */
+export async function scanText(text: string, name = 'stdin', opts: ScanOptions = {}): Promise<ScanResult> {
+  const config = resolveConfig(opts);
+  const ruleset = buildRuleSet(config);
+  const stats = emptyStats();
+  stats.filesScanned = 1;
+  stats.bytesScanned = Buffer.byteLength(text);
+  const result = await runEngine([{ origin: { kind: 'stdin', path: name }, text, startLine: 1 }], ruleset, {
+    unmask: opts.unmask ?? false,
+    filters: opts.filters ?? [],
+    collectSuppressed: opts.collectSuppressed ?? false,
+  }, stats);
+  return { ...result, ruleset, config };
+}

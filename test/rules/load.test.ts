@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { KeyhoundError } from '../../src/errors.js';
+import { compileRules, parseRuleFile } from '../../src/rules/load.js';
+
+function errorOf(yaml: string): string {
+  try {
+    compileRules(parseRuleFile(yaml, 'my-rules.yaml'));
+  } catch (e) {
+    expect(e).toBeInstanceOf(KeyhoundError);
+    return (e as KeyhoundError).format();
+  }
+  throw new Error('expected an error');
+}
+
+const good = `rules:
+  - id: acme-key
+    name: Acme key
+    keywords: [acme_]
+    pattern: '\\b(?<secret>acme_[a-z0-9]{20})\\b'
+    examples: ['k = acme_abcdefghij0123456789']
+    negative_examples: ['acme_short']
+`;
+
+describe('rule loader', () => {
+  it('loads a valid rule with defaults', () => {
+    const [r] = compileRules(parseRuleFile(good, 'my-rules.yaml'));
+    expect(r).toMatchObject({ id: 'acme-key', severity: 'error', keywords: ['acme_'], groups: ['secret'] });
+    expect(r!.source).toEqual({ file: 'my-rules.yaml', line: 2 });
+  });
+
+  it('names file, line, rule and fix for a missing secret group', () => {
+    const msg = errorOf(good.replace('(?<secret>', '('));
+    expect(msg).toContain('my-rules.yaml:2');
+    expect(msg).toContain('acme-key');
+    expect(msg).toContain('`secret`');
+    expect(msg).toContain('Fix:');
+  });
+
+  it('rejects an invalid regex', () => {
+    expect(errorOf(good.replace('{20})', '{20}'))).toMatch(/my-rules\.yaml:2.*acme-key.*invalid regex/);
+  });
+
+  it('rejects inline (?i) with a hint to use flags', () => {
+    expect(errorOf(good.replace("'\\b(?<secret>", "'(?i)\\b(?<secret>"))).toMatch(/flags: i/);
+  });
+
+  it('rejects an unknown checksum algorithm with a suggestion', () => {
+    const msg = errorOf(good.replace('    examples:', '    checksum: { algorithm: crc23 }\n    examples:'));
+    expect(msg).toMatch(/unknown checksum algorithm `crc23`.*did you mean `crc32`/);
+  });
+
+  it('rejects unknown fields with a did-you-mean and the field position', () => {
+    const msg = errorOf(good.replace('    name:', '    nmae: x\n    name:'));
+    expect(msg).toMatch(/my-rules\.yaml:3:5: rule `acme-key`: unknown field `nmae`.*did you mean `name`/);
+  });
+
+  it('requires negative examples', () => {
+    expect(errorOf(good.replace("    negative_examples: ['acme_short']\n", ''))).toMatch(/missing `negative_examples`/);
+  });
+
+  it('reports malformed YAML with line and column', () => {
+    expect(errorOf('rules:\n  - id: x\n   name: [')).toMatch(/^my-rules\.yaml:\d+:\d+: invalid YAML/);
+  });
+
+  it('rejects duplicate ids naming both places', () => {
+    const twice = good + good.replace('rules:\n', '');
+    expect(errorOf(twice)).toMatch(/duplicate rule id `acme-key` \(also at my-rules\.yaml:2\)/);
+  });
+
+  it('rejects an unknown validator', () => {
+    expect(errorOf(good.replace('    examples:', '    validate: [jwtt]\n    examples:'))).toMatch(/unknown validator `jwtt`.*did you mean `jwt`/);
+  });
+});
