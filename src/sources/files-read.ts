@@ -1,0 +1,65 @@
+// Read one file for scanning. Synchronous on purpose: for many small files readFileSync-style
+// reads are 3-4x faster than async ones. Kept apart from the walk so chunked reading of very
+// large files can grow here.
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { decodeText, looksBinary } from './decode.js';
+import { extensionOf, isBinaryPath } from './files-binary-ext.js';
+
+export type ReadSkipReason = 'binary' | 'too-large' | 'unreadable' | 'special';
+
+export type ReadResult =
+  | { text: string; bytes: number }
+  | { skip: ReadSkipReason; detail?: string };
+
+// Opening a FIFO for reading blocks until a writer appears; O_NONBLOCK makes open return at once
+// so fstat can reject it. It changes nothing for regular files. (Absent on Windows: 0.)
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
+
+function errCode(e: unknown): string {
+  return (e as NodeJS.ErrnoException | undefined)?.code ?? String(e);
+}
+
+/**
+ * Read and decode a file, or say why it is skipped: binary by extension or content, larger than
+ * `maxFileSize` bytes, not a regular file, or unreadable (vanished, no permission, ...).
+ */
+export function readTextFile(abs: string, maxFileSize: number): ReadResult {
+  if (isBinaryPath(abs)) return { skip: 'binary', detail: `.${extensionOf(abs)} file` };
+  let fd: number;
+  try {
+    fd = openSync(abs, OPEN_FLAGS);
+  } catch (e) {
+    return { skip: 'unreadable', detail: errCode(e) };
+  }
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) return { skip: st.isDirectory() ? 'unreadable' : 'special', detail: kindOf(st) };
+    if (st.size > maxFileSize) {
+      return { skip: 'too-large', detail: `${st.size} bytes > limit ${maxFileSize}` };
+    }
+    const buf = Buffer.allocUnsafe(st.size);
+    let n = 0;
+    // Read what fstat promised; a file that grows meanwhile is cut there, one that shrinks ends early.
+    while (n < buf.length) {
+      const got = readSync(fd, buf, n, buf.length - n, n);
+      if (got === 0) break;
+      n += got;
+    }
+    const data = n === buf.length ? buf : buf.subarray(0, n);
+    if (looksBinary(data)) return { skip: 'binary', detail: 'NUL byte in the first 8 KB' };
+    return { text: decodeText(data), bytes: n };
+  } catch (e) {
+    return { skip: 'unreadable', detail: errCode(e) };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function kindOf(st: { isDirectory(): boolean; isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean }): string {
+  if (st.isDirectory()) return 'is a directory';
+  if (st.isFIFO()) return 'FIFO';
+  if (st.isSocket()) return 'socket';
+  if (st.isCharacterDevice()) return 'character device';
+  if (st.isBlockDevice()) return 'block device';
+  return 'not a regular file';
+}

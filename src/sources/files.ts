@@ -1,0 +1,55 @@
+// The directory source: walk roots, read each file, hand the engine one Chunk per text file.
+// Every skip is counted in the scan stats and reported through onSkip.
+import type { Chunk, ScanStats } from '../engine/types.js';
+import { readTextFile } from './files-read.js';
+import { type FileSourceOptions, type SkipReason, walkFiles } from './files-walk.js';
+
+export { decodeText, looksBinary } from './decode.js';
+export { isBinaryPath } from './files-binary-ext.js';
+export { type ReadResult, readTextFile } from './files-read.js';
+export { type FileSourceOptions, type SkipReason, type WalkEntry, walkFiles } from './files-walk.js';
+
+/** Default size limit for a file (bytes) when the caller has no opinion. */
+export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
+
+export function countSkip(stats: ScanStats, reason: SkipReason): void {
+  switch (reason) {
+    case 'binary':
+      stats.skipped.binary++;
+      break;
+    case 'too-large':
+      stats.skipped.tooLarge++;
+      break;
+    case 'unreadable':
+      stats.skipped.unreadable++;
+      break;
+    default:
+      stats.skipped.other++; // symlink-outside, special
+  }
+}
+
+/**
+ * Chunks of every text file under `opts.roots`, in path order. `origin.path` is the path as the
+ * user would name it (root as given + path inside it; for root `.` simply the relative path).
+ * Files are read synchronously one at a time, so memory holds one file at a time.
+ */
+export async function* fileChunks(opts: FileSourceOptions, stats: ScanStats): AsyncGenerator<Chunk> {
+  const userSkip = opts.onSkip;
+  const onSkip = (path: string, reason: SkipReason, detail?: string): void => {
+    countSkip(stats, reason);
+    if (userSkip) {
+      if (detail === undefined) userSkip(path, reason);
+      else userSkip(path, reason, detail);
+    }
+  };
+  for (const entry of walkFiles({ ...opts, onSkip })) {
+    const r = readTextFile(entry.abs, opts.maxFileSize);
+    if ('skip' in r) {
+      onSkip(entry.path, r.skip, r.detail);
+      continue;
+    }
+    stats.filesScanned++;
+    stats.bytesScanned += r.bytes;
+    yield { origin: { kind: 'file', path: entry.path }, text: r.text, startLine: 1 };
+  }
+}
