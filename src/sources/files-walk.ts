@@ -2,7 +2,7 @@
 // ignored directories are never entered. Entries come out sorted (by path segment, code-unit
 // order), so reports are stable.
 import { type Dirent, lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
-import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { basename, isAbsolute, join, normalize, relative, resolve, sep } from 'node:path';
 import { UsageError } from '../errors.js';
 import { IgnoreStack } from './ignore-files.js';
 
@@ -15,6 +15,8 @@ export interface FileSourceOptions {
   maxFileSize: number;
   /** Honour .gitignore files (nested) and .git/info/exclude. .keyhoundignore always applies. */
   gitignore: boolean;
+  /** Base for relative roots and for shown paths (default: the process working directory). */
+  cwd?: string | undefined;
   /** Gitignore-style patterns from config, relative to each root; they beat ignore files. */
   extraIgnore?: readonly string[] | undefined;
   onSkip?: ((path: string, reason: SkipReason, detail?: string) => void) | undefined;
@@ -27,7 +29,7 @@ export interface WalkEntry {
   rel: string;
   /** The root as an absolute path. */
   root: string;
-  /** The path as the user would name it: the root as given joined with `rel`, '/'-separated. */
+  /** The path to show: relative to cwd when inside it, else the root as given + `rel`; '/'-separated. */
   path: string;
 }
 
@@ -35,12 +37,15 @@ type Walk = Pick<FileSourceOptions, 'gitignore' | 'extraIgnore' | 'onSkip'>;
 
 const toSlash = sep === '/' ? (p: string) => p : (p: string) => p.split(sep).join('/');
 
-/** `./src/` -> `src`, `.` -> ``; absolute roots stay absolute. */
-function givenPrefix(root: string): string {
-  let p = toSlash(root);
-  while (p.startsWith('./')) p = p.slice(2);
-  while (p.length > 1 && p.endsWith('/')) p = p.slice(0, -1);
-  return p === '.' ? '' : p;
+/**
+ * How paths under a root are shown: relative to cwd when the root is inside it (so `.`,
+ * `./src/` and `/abs/cwd/src` all give `src/...`), otherwise the root as given, normalized.
+ */
+function displayPrefix(cwd: string, abs: string, given: string): string {
+  const r = relative(cwd, abs);
+  if (r === '') return '';
+  if (r !== '..' && !r.startsWith(`..${sep}`) && !isAbsolute(r)) return toSlash(r);
+  return toSlash(isAbsolute(given) ? abs : normalize(given).replace(/[\\/]+$/, ''));
 }
 
 function joinGiven(prefix: string, rel: string): string {
@@ -63,15 +68,16 @@ function errCode(e: unknown): string {
 export function* walkFiles(opts: FileSourceOptions): Generator<WalkEntry> {
   // With overlapping roots (`. src`) a file is listed once, under the first root that reaches it.
   const seen = opts.roots.length > 1 ? new Set<string>() : undefined;
+  const cwd = resolve(opts.cwd ?? process.cwd());
   for (const root of opts.roots) {
-    const abs = resolve(root);
+    const abs = resolve(cwd, root);
     let st;
     try {
       st = statSync(abs);
     } catch (e) {
       throw new UsageError(`cannot scan ${root}: ${errCode(e)}`, 'pass an existing file or directory');
     }
-    const prefix = givenPrefix(root);
+    const prefix = displayPrefix(cwd, abs, root);
     if (st.isFile()) {
       const real = seen ? realpathSync(abs) : abs;
       if (seen?.has(real)) continue;

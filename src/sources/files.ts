@@ -29,8 +29,9 @@ export function countSkip(stats: ScanStats, reason: SkipReason): void {
 }
 
 /**
- * Chunks of every text file under `opts.roots`, in path order. `origin.path` is the path as the
- * user would name it (root as given + path inside it; for root `.` simply the relative path).
+ * Chunks of every text file under `opts.roots`, in path order. `origin.path` is relative to
+ * `opts.cwd` (default: the working directory) for files inside it, so scanning `.` gives plain
+ * relative paths whether roots come in absolute or relative; files elsewhere keep the root as given.
  * Files are read synchronously one at a time, so memory holds one file at a time.
  */
 export async function* fileChunks(opts: FileSourceOptions, stats: ScanStats): AsyncGenerator<Chunk> {

@@ -175,6 +175,20 @@ describe('walkFiles: entries', () => {
     expect(viaRel.map((e) => e.path)).toEqual(entries.map((e) => `${relative(process.cwd(), dir)}/${e.rel}`.replace(/\\/g, '/')));
   });
 
+  it('shows paths relative to cwd for roots inside it, however the roots were given', () => {
+    put('src/a.ts');
+    put('b.ts');
+    const paths = (roots: string[]) => [...walkFiles({ roots, cwd: dir, maxFileSize: 100, gitignore: true })].map((e) => e.path);
+    expect(paths([dir])).toEqual(['b.ts', 'src/a.ts']);
+    expect(paths(['.'])).toEqual(['b.ts', 'src/a.ts']);
+    expect(paths(['./src/'])).toEqual(['src/a.ts']);
+    expect(paths([join(dir, 'src')])).toEqual(['src/a.ts']);
+    expect(paths(['src/a.ts'])).toEqual(['src/a.ts']);
+    const sub = join(dir, 'src');
+    expect([...walkFiles({ roots: ['../b.ts', '..'], cwd: sub, maxFileSize: 100, gitignore: true })].map((e) => [e.path, e.rel]))
+      .toEqual([['../b.ts', 'b.ts'], ['../src/a.ts', 'src/a.ts']]);
+  });
+
   it('handles names with spaces, newlines and non-ASCII characters', () => {
     const names = ['with space.txt', 'new\nline.txt', 'ünïcødé.txt', '日本語/ファイル.md', '..dots'];
     for (const n of names) put(n);
