@@ -85,6 +85,7 @@ export async function scan(opts: ScanOptions = {}): Promise<ScanResult> {
   const chunks = fileChunks(
     {
       roots,
+      cwd,
       maxFileSize: opts.maxFileSize ?? config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
       gitignore: opts.gitignore ?? true,
       extraIgnore: config.ignore,
