@@ -1,5 +1,5 @@
 // Small helpers every reporter shares, so each format file only decides layout.
-import type { Finding, Origin, RejectReason } from '../engine/types.js';
+import type { Finding, RejectReason } from '../engine/types.js';
 import type { ReportContext, RuleInfo } from './types.js';
 
 export const TOOL_NAME = 'keyhound';
@@ -9,10 +9,6 @@ export const TOOL_URI = 'https://www.npmjs.com/package/keyhound';
 /** The value a report may show: the raw secret only when the user asked (--unmask). */
 export function shownValue(f: Finding): string {
   return f.secret ?? f.masked;
-}
-
-export function sourceKind(origin: Origin): Origin['kind'] {
-  return origin.kind;
 }
 
 export function shortSha(sha: string): string {
@@ -53,7 +49,6 @@ export function scanTimes(ctx: ReportContext): { start: Date; end: Date } {
 
 /** Replace control characters (terminal escapes, NUL, newlines) with visible `\xNN` escapes. */
 export function printable(s: string): string {
-  // eslint-disable-next-line no-control-regex
   return s.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }
 

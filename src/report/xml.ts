@@ -2,7 +2,6 @@
 
 /** Characters XML 1.0 forbids anywhere (even as references): C0 controls other than tab/LF/CR,
  *  lone surrogates, U+FFFE and U+FFFF. They are replaced with a visible `\xNN` / `\uNNNN` escape. */
-// eslint-disable-next-line no-control-regex
 const ILLEGAL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 function visible(c: string): string {

@@ -3,7 +3,6 @@ import type { Finding } from '../../src/engine/types.js';
 import { formatBytes, formatElapsed, text } from '../../src/report/text.js';
 import { cleanContext, fixtureContext } from './fixtures.js';
 
-// eslint-disable-next-line no-control-regex
 const ANSI = /\u001b\[[0-9;]*m/;
 
 describe('text reporter', () => {
@@ -47,7 +46,6 @@ describe('text reporter', () => {
     expect(text.render(fixtureContext({ color: false }))).not.toMatch(ANSI);
     expect(text.render(fixtureContext({ color: true }))).toMatch(ANSI);
     // Same content once the escapes are removed.
-    // eslint-disable-next-line no-control-regex
     const stripped = text.render(fixtureContext({ color: true })).replace(/\u001b\[[0-9;]*m/g, '');
     expect(stripped).toBe(text.render(fixtureContext({ color: false })));
   });

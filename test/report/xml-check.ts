@@ -3,7 +3,6 @@
 // no characters XML forbids. Returns the list of problems (empty = well-formed).
 
 const NAME = /^[A-Za-z_:][A-Za-z0-9_:.-]*$/;
-// eslint-disable-next-line no-control-regex
 const FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 function checkRefs(s: string, where: string, problems: string[]): void {
