@@ -1,0 +1,34 @@
+// Every structural validator, by the name rules use in `validate: [...]`.
+import { awsAccessKeyId } from './aws-access-key-id.js';
+import { discordBotToken } from './discord-bot-token.js';
+import { grafanaCloudToken } from './grafana-cloud-token.js';
+import { jwt } from './jwt.js';
+import { privateKeyBody } from './private-key-body.js';
+import { pypiMacaroon } from './pypi-macaroon.js';
+import { sentryOrgToken } from './sentry-org-token.js';
+import type { StructureValidator } from './types.js';
+import { vaultServiceToken } from './vault-service-token.js';
+
+export const validators = {
+  jwt,
+  'pypi-macaroon': pypiMacaroon,
+  'sentry-org-token': sentryOrgToken,
+  'grafana-cloud-token': grafanaCloudToken,
+  'aws-access-key-id': awsAccessKeyId,
+  'discord-bot-token': discordBotToken,
+  'vault-service-token': vaultServiceToken,
+  'private-key-body': privateKeyBody,
+} satisfies Record<string, StructureValidator>;
+
+export type ValidatorName = keyof typeof validators;
+
+export const validatorNames = Object.keys(validators) as ValidatorName[];
+
+export function isValidatorName(name: string): name is ValidatorName {
+  return Object.hasOwn(validators, name);
+}
+
+/** The validator registered under `name`, or undefined. */
+export function getValidator(name: string): StructureValidator | undefined {
+  return isValidatorName(name) ? validators[name] : undefined;
+}

@@ -1,0 +1,256 @@
+// Positive cases are built at test time (keys generated, tokens encoded) so the repository holds
+// nothing that looks like a live credential.
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { awsAccountId } from '../../src/validators/aws-access-key-id.js';
+import { crc24 } from '../../src/validators/private-key-body.js';
+import { getValidator, validators } from '../../src/validators/registry.js';
+import type { StructureValidator, ValidationResult } from '../../src/validators/types.js';
+
+const b64u = (x: Uint8Array | string): string => Buffer.from(x).toString('base64url');
+const b64 = (x: Uint8Array | string): string => Buffer.from(x).toString('base64');
+const v = (name: string): StructureValidator => {
+  const found = getValidator(name);
+  if (!found) throw new Error(`no validator ${name}`);
+  return found;
+};
+const ok = (r: ValidationResult): boolean => r.ok;
+const notes = (r: ValidationResult): string[] => (r.ok ? (r.notes ?? []) : []);
+
+describe('validator registry', () => {
+  it('names match and lookups are safe', () => {
+    for (const [name, val] of Object.entries(validators)) expect(val.name).toBe(name);
+    expect(getValidator('constructor')).toBeUndefined();
+    expect(getValidator('nope')).toBeUndefined();
+  });
+  it('no validator throws on junk', () => {
+    const junk = ['', '.', '..', '...', 'a'.repeat(5000), '\u0000', '-----BEGIN X-----', 'pypi-', 'hvs.', 'glc_', 'sntrys__', '😀.😀.😀'];
+    for (const val of Object.values(validators)) {
+      for (const s of junk) {
+        expect(() => val.validate(s, {})).not.toThrow();
+        expect(val.validate(s, {}).ok, `${val.name} ${s.slice(0, 20)}`).toBe(false);
+      }
+    }
+  });
+});
+
+describe('jwt', () => {
+  const jwt = v('jwt');
+  const make = (header: object, payload: object, sig = b64u(randomBytes(32))): string =>
+    `${b64u(JSON.stringify(header))}.${b64u(JSON.stringify(payload))}.${sig}`;
+  it('accepts a signed token', () => {
+    expect(jwt.validate(make({ alg: 'HS256', typ: 'JWT' }, { sub: 'x', iat: 1 }), {})).toEqual({ ok: true });
+  });
+  it('notes alg none and expiry', () => {
+    const r = jwt.validate(make({ alg: 'none' }, { sub: 'x', exp: 1000000000 }, ''), {});
+    expect(ok(r)).toBe(true);
+    expect(notes(r)).toEqual(['unsigned JWT (alg: none)', 'expired 2001-09-09']);
+  });
+  it('rejects structure errors', () => {
+    expect(ok(jwt.validate(make({ typ: 'JWT' }, { a: 1 }), {}))).toBe(false); // no alg
+    expect(ok(jwt.validate(make({ alg: 'RS256' }, [1, 2] as unknown as object), {}))).toBe(false);
+    expect(ok(jwt.validate(make({ alg: 'RS256' }, { a: 1 }, ''), {}))).toBe(false); // unsigned but alg set
+    expect(ok(jwt.validate(`${b64u('not json')}.${b64u('{}')}.abc`, {}))).toBe(false);
+    expect(ok(jwt.validate('eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0', {}))).toBe(false); // 2 parts
+    expect(ok(jwt.validate(`${make({ alg: 'HS256' }, { a: 1 })}.x.y`, {}))).toBe(false); // JWE-like 5 parts
+  });
+});
+
+describe('pypi-macaroon', () => {
+  const pypi = v('pypi-macaroon');
+  const field = (type: number, data: Uint8Array | string): number[] => {
+    const b = Buffer.from(data);
+    return [type, b.length, ...b];
+  };
+  const macaroon = (location: string, caveats: string[] = ['{"permissions": "user", "version": 1}'], sigLen = 32): string => {
+    const bytes = [
+      2,
+      ...field(1, location),
+      ...field(2, '8c4f2e0a-5b1d-4e7f-9a3c-2d6b8e1f0a4c'),
+      0,
+      ...caveats.flatMap((c) => [...field(2, c), 0]),
+      0,
+      ...field(6, randomBytes(sigLen)),
+    ];
+    return `pypi-${b64u(new Uint8Array(bytes))}`;
+  };
+  it('accepts a pypi.org macaroon; the token starts like real ones', () => {
+    const t = macaroon('pypi.org');
+    expect(t.startsWith('pypi-AgEIcHlwaS5vcmc')).toBe(true);
+    const r = pypi.validate(t, {});
+    expect(ok(r)).toBe(true);
+    expect(notes(r)).toEqual(['PyPI macaroon for pypi.org, 1 caveat']);
+    expect(ok(pypi.validate(macaroon('test.pypi.org', []), {}))).toBe(true);
+  });
+  it('rejects other hosts, short signatures, truncation and one inserted char', () => {
+    expect(ok(pypi.validate(macaroon('example.org'), {}))).toBe(false);
+    expect(ok(pypi.validate(macaroon('pypi.org', undefined, 31), {}))).toBe(false);
+    const t = macaroon('pypi.org');
+    expect(ok(pypi.validate(t.slice(0, -4), {}))).toBe(false);
+    // the mangling seen in published examples: extra characters inserted mid-token
+    expect(ok(pypi.validate(`${t.slice(0, 60)}Cf99${t.slice(60)}`, {}))).toBe(false);
+  });
+});
+
+describe('sentry-org-token', () => {
+  const sentry = v('sentry-org-token');
+  const tok = (payload: object): string =>
+    `sntrys_${b64(JSON.stringify(payload))}_${b64(randomBytes(32)).replace(/=+$/, '')}`;
+  it('accepts iat + region_url/url', () => {
+    const r = sentry.validate(tok({ iat: 1700000000.1, url: 'https://sentry.io', region_url: 'https://us.sentry.io', org: 'acme' }), {});
+    expect(ok(r)).toBe(true);
+    expect(notes(r)).toEqual(['Sentry org acme (https://us.sentry.io)']);
+    expect(ok(sentry.validate(tok({ iat: 1, url: 'https://sentry.example.com' }), {}))).toBe(true);
+  });
+  it('rejects missing fields and non-JSON payloads', () => {
+    expect(ok(sentry.validate(tok({ url: 'https://sentry.io' }), {}))).toBe(false);
+    expect(ok(sentry.validate(tok({ iat: 1 }), {}))).toBe(false);
+    expect(ok(sentry.validate(`sntrys_${b64('hello world')}_abc`, {}))).toBe(false);
+  });
+});
+
+describe('grafana-cloud-token', () => {
+  const glc = v('grafana-cloud-token');
+  const tok = (payload: object): string => `glc_${b64(JSON.stringify(payload))}`;
+  it('accepts o/n/k JSON and notes org and region', () => {
+    const r = glc.validate(tok({ o: '123456', n: 'deploy', k: b64(randomBytes(18)), m: { r: 'prod-eu-west-0' } }), {});
+    expect(notes(r)).toEqual(['Grafana Cloud org 123456, region prod-eu-west-0']);
+  });
+  it('rejects missing keys', () => {
+    expect(ok(glc.validate(tok({ o: '1', n: 'x' }), {}))).toBe(false);
+    expect(ok(glc.validate(tok({ o: '1', k: 'abcdefghij' }), {}))).toBe(false);
+    expect(ok(glc.validate('glc_bm90IGpzb24=', {}))).toBe(false);
+  });
+});
+
+describe('aws-access-key-id', () => {
+  const aws = v('aws-access-key-id');
+  it('decodes the account id of a new-generation key id (published example)', () => {
+    const id = ['ASIA', 'Y34FZKBOKMUTVV7A'].join('');
+    expect(awsAccountId(id)).toBe('609629065308');
+    const r = aws.validate(id, {});
+    expect(notes(r)).toEqual(['temporary (STS) access key', 'AWS account 609629065308']);
+  });
+  it('old-generation ids carry no account', () => {
+    const r = aws.validate(['AKIA', 'IOSFODNN7EXAMPLE'].join(''), {});
+    expect(ok(r)).toBe(true);
+    expect(notes(r)).toEqual(['long-term access key']);
+  });
+  it('rejects unknown prefixes, non-base32 bodies and wrong lengths', () => {
+    expect(ok(aws.validate('AXXAY34FZKBOKMUTVV7A', {}))).toBe(false);
+    expect(ok(aws.validate('AKIAY34FZKBOKMUTVV70', {}))).toBe(false); // '0' is not base32
+    expect(ok(aws.validate('AKIAy34FZKBOKMUTVV7A', {}))).toBe(false);
+    expect(ok(aws.validate('AKIAY34FZKBOKMUTVV7', {}))).toBe(false);
+  });
+});
+
+describe('discord-bot-token', () => {
+  const discord = v('discord-bot-token');
+  const tok = (id: string): string =>
+    `${b64u(id)}.${b64u(randomBytes(4)).slice(0, 6)}.${b64u(randomBytes(28)).slice(0, 38)}`;
+  it('accepts a token whose first part is a snowflake id', () => {
+    const r = discord.validate(tok('123456789012345678'), {});
+    expect(notes(r)).toEqual(['Discord user id 123456789012345678']);
+  });
+  it('rejects other first parts', () => {
+    expect(ok(discord.validate(tok('12345'), {}))).toBe(false);
+    expect(ok(discord.validate(tok('abcdefghijklmnopqr'), {}))).toBe(false);
+    expect(ok(discord.validate('a.b', {}))).toBe(false);
+  });
+});
+
+describe('vault-service-token', () => {
+  const vault = v('vault-service-token');
+  const build = (hmacLen = 32, inner = `hvs.${b64u(randomBytes(18))}`): string => {
+    const innerMsg = [0x0a, inner.length, ...Buffer.from(inner), 0x10, 0x80, 0x80, 0x80, 0x80, 0x01, 0x18, 0x02];
+    const bytes = [0x08, 0x01, 0x12, hmacLen, ...randomBytes(hmacLen), 0x1a, innerMsg.length, ...innerMsg];
+    return `hvs.${b64u(new Uint8Array(bytes))}`;
+  };
+  it('accepts the protobuf form (starts hvs.CAESI like real tokens)', () => {
+    const t = build();
+    expect(t.startsWith('hvs.CAESI')).toBe(true);
+    expect(t.length).toBeGreaterThan(100);
+    expect(ok(vault.validate(t, {}))).toBe(true);
+  });
+  it('accepts the short form, which has no structure to check', () => {
+    expect(ok(vault.validate(`hvs.${'A1b2C3d4'.repeat(3)}`, {}))).toBe(true);
+  });
+  it('rejects long bodies that are not that protobuf', () => {
+    expect(ok(vault.validate(build(31), {}))).toBe(false);
+    expect(ok(vault.validate(build(32, 'xyz.abcdefghijklmnopqrstuvwx'), {}))).toBe(false);
+    expect(ok(vault.validate(`hvs.${'a'.repeat(100)}`, {}))).toBe(false);
+    expect(ok(vault.validate(`hvs.${'a'.repeat(30)}!`, {}))).toBe(false);
+  });
+});
+
+describe('private-key-body', () => {
+  const pk = v('private-key-body');
+  const ec = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
+  const rsa = generateKeyPairSync('rsa', { modulusLength: 1024 });
+  const pkcs8 = ec.privateKey.export({ type: 'pkcs8', format: 'pem' }) as string;
+  const sec1 = ec.privateKey.export({ type: 'sec1', format: 'pem' }) as string;
+  const pkcs1 = rsa.privateKey.export({ type: 'pkcs1', format: 'pem' }) as string;
+  const pass = randomBytes(8).toString('hex');
+  const encPkcs8 = ec.privateKey.export({ type: 'pkcs8', format: 'pem', cipher: 'aes-256-cbc', passphrase: pass }) as string;
+  const legacyEnc = rsa.privateKey.export({ type: 'pkcs1', format: 'pem', cipher: 'aes-256-cbc', passphrase: pass }) as string;
+
+  it('accepts generated PKCS#8, SEC1 and PKCS#1 keys', () => {
+    for (const pem of [pkcs8, sec1, pkcs1]) expect(pk.validate(pem.trim(), {})).toEqual({ ok: true });
+  });
+  it('accepts encrypted keys, with a note', () => {
+    expect(notes(pk.validate(encPkcs8, {}))).toEqual(['encrypted (PKCS#8)']);
+    expect(legacyEnc).toContain('Proc-Type: 4,ENCRYPTED');
+    expect(notes(pk.validate(legacyEnc, {}))).toEqual(['encrypted (legacy PEM)']);
+  });
+  it('accepts keys inside JSON strings (\\n escapes), with CRLF, or indented', () => {
+    expect(ok(pk.validate(JSON.stringify(pkcs8).slice(1, -1), {}))).toBe(true);
+    expect(ok(pk.validate(pkcs1.replace(/\n/g, '\r\n'), {}))).toBe(true);
+    expect(ok(pk.validate(sec1.replace(/^/gm, '    '), {}))).toBe(true);
+  });
+  it('accepts OpenSSH keys (plain and encrypted)', () => {
+    const str = (s: string | Uint8Array): number[] => {
+      const b = Buffer.from(s);
+      return [0, 0, 0, b.length, ...b];
+    };
+    const blob = (cipher: string): string => {
+      const bytes = new Uint8Array([
+        ...Buffer.from('openssh-key-v1\0'),
+        ...str(cipher),
+        ...str(cipher === 'none' ? 'none' : 'bcrypt'),
+        ...str(''),
+        0, 0, 0, 1,
+        ...str(randomBytes(51)),
+        ...str(randomBytes(136)),
+      ]);
+      const body = b64(bytes).replace(/.{70}/g, '$&\n');
+      return `-----BEGIN OPENSSH PRIVATE KEY-----\n${body}\n-----END OPENSSH PRIVATE KEY-----`;
+    };
+    expect(pk.validate(blob('none'), {})).toEqual({ ok: true });
+    expect(notes(pk.validate(blob('aes256-ctr'), {}))).toEqual(['encrypted (aes256-ctr)']);
+    const notSsh = `-----BEGIN OPENSSH PRIVATE KEY-----\n${b64(randomBytes(200))}\n-----END OPENSSH PRIVATE KEY-----`;
+    expect(ok(pk.validate(notSsh, {}))).toBe(false);
+  });
+  it('checks the PGP armor CRC-24', () => {
+    expect(crc24(Buffer.from('123456789'))).toBe(0x21cf02); // CRC-24/OPENPGP check value
+    const packet = new Uint8Array([0xc5, ...randomBytes(100)]);
+    const crc = crc24(packet);
+    const crcText = b64(new Uint8Array([crc >> 16, (crc >> 8) & 0xff, crc & 0xff]));
+    const armor = (c: string): string =>
+      `-----BEGIN PGP PRIVATE KEY BLOCK-----\nVersion: test\n\n${b64(packet)}\n=${c}\n-----END PGP PRIVATE KEY BLOCK-----`;
+    expect(ok(pk.validate(armor(crcText), {}))).toBe(true);
+    expect(ok(pk.validate(armor(crcText === 'AAAA' ? 'AAAB' : 'AAAA'), {}))).toBe(false);
+  });
+  it('rejects placeholders, truncated bodies and non-DER data', () => {
+    const placeholders = [
+      '-----BEGIN RSA PRIVATE KEY-----\n...\n-----END RSA PRIVATE KEY-----',
+      '-----BEGIN PRIVATE KEY-----\nYOUR_PRIVATE_KEY_HERE\n-----END PRIVATE KEY-----',
+      '-----BEGIN RSA PRIVATE KEY-----\nMIIEpAIBAAKCAQEA3Tz2mr7SZiAMfQyuvBjM9Oi...\n-----END RSA PRIVATE KEY-----',
+      '-----BEGIN RSA PRIVATE KEY-----\nMIIEpAIBAAKCAQEA3Tz2mr7SZiAMfQyuvBjM9Oi\n-----END RSA PRIVATE KEY-----',
+      `-----BEGIN PRIVATE KEY-----\n${b64(randomBytes(300).map((b) => (b === 0x30 ? 0x31 : b)))}\n-----END PRIVATE KEY-----`,
+    ];
+    for (const p of placeholders) expect(ok(pk.validate(p, {})), p.slice(0, 60)).toBe(false);
+    const lines = pkcs1.trim().split('\n');
+    const truncated = [...lines.slice(0, 4), lines[lines.length - 1]].join('\n');
+    expect(pk.validate(truncated, {})).toEqual({ ok: false, reason: 'key body is truncated' });
+  });
+});
