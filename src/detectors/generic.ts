@@ -1,0 +1,310 @@
+// Generic secret detector: high-entropy literals assigned to secret-like names in code and
+// configuration (`.env`, YAML, JSON, INI/properties, TOML, HCL, shell, Dockerfile, XML, flags).
+//
+// No regex scans the whole text except one literal keyword alternation; everything after a
+// keyword hit is a bounded hand-written scan (name <= 80, value <= 512 characters), so a
+// multi-megabyte minified line costs linear time.
+import { charClasses, charsetOf, shannonEntropy, type Charset } from './entropy.js';
+import { isPlaceholder } from './placeholder.js';
+import { classifyName, type NameClass, type SecretKind } from './secret-names.js';
+import { base64Text, isEnglishLike, isIdentifierLike, isPathLike } from './value-shape.js';
+
+/** Lower-case literals for the prefilter: every secret-like name contains one of them. */
+export const GENERIC_KEYWORDS: string[] = ['pass', 'pwd', 'secret', 'token', 'key', 'auth', 'cred'];
+
+export interface GenericHit {
+  /** The assignment target as written (`DB_PASSWORD`, `stripeSecretKey`). */
+  name: string;
+  value: string;
+  /** Offsets of the value in the text, quotes excluded. */
+  start: number;
+  end: number;
+  charset: Charset;
+  entropy: number;
+  kind: SecretKind;
+}
+
+const MAX_NAME = 80;
+const MAX_VALUE = 512;
+const KEYWORD_SOURCE = GENERIC_KEYWORDS.join('|');
+
+export function findGenericSecrets(text: string): GenericHit[] {
+  const hits: GenericHit[] = [];
+  const re = new RegExp(KEYWORD_SOURCE, 'gi');
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    const k = m.index;
+    let ns = k;
+    while (ns > 0 && k - ns <= MAX_NAME && isNameCode(text.charCodeAt(ns - 1))) ns--;
+    let ne = k + m[0].length;
+    while (ne < text.length && ne - ns <= MAX_NAME && isNameCode(text.charCodeAt(ne))) ne++;
+    // One look per name, however many keywords it holds (`secret_token_key`).
+    re.lastIndex = ne;
+    if (ne - ns > MAX_NAME) continue;
+    const hit = examine(text, ns, ne);
+    if (hit) {
+      hits.push(hit);
+      if (hit.end > re.lastIndex) re.lastIndex = hit.end;
+    }
+  }
+  return hits;
+}
+
+function isNameCode(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 46 || c === 45;
+}
+
+function isBlank(c: string | undefined): boolean {
+  return c === ' ' || c === '\t';
+}
+
+function skipBlank(text: string, p: number): number {
+  while (isBlank(text[p])) p++;
+  return p;
+}
+
+function isQuote(c: string | undefined): c is '"' | "'" | '`' {
+  return c === '"' || c === "'" || c === '`';
+}
+
+/** How the value was attached to the name; decides whether bare words are literals or code. */
+type OpKind = 'assign' | 'colon' | 'xml' | 'space' | 'arg';
+
+interface Assignment {
+  valueAt: number;
+  op: OpKind;
+  /** `NAME=value` with no blank before `=` (.env, properties, shell). */
+  tight: boolean;
+}
+
+function examine(text: string, ns: number, ne: number): GenericHit | undefined {
+  let s = ns;
+  while (s < ne && (text[s] === '-' || text[s] === '.')) s++;
+  if (text[ne - 1] === '.' || text[ne - 1] === '-') return undefined;
+  const name = text.slice(s, ne);
+  const cls = classifyName(name);
+  if (!cls) return undefined;
+  const asg = readAssignment(text, ns, s, ne, name);
+  if (!asg) return undefined;
+  const val = readValue(text, asg);
+  if (!val) return undefined;
+  const literal = val.quoted || asg.op !== 'assign' || asg.tight;
+  return judge(text, name, cls, val.start, val.end, val.quoted, literal);
+}
+
+function linePrefix(text: string, at: number): string {
+  let a = at;
+  while (a > 0 && at - a < 60 && text[a - 1] !== '\n') a--;
+  return text.slice(a, at);
+}
+
+function readAssignment(text: string, ns: number, s: number, ne: number, name: string): Assignment | undefined {
+  const before = text[ns - 1];
+  let p = ne;
+  const keyQuoted = isQuote(before) && text[p] === before;
+  if (keyQuoted) p++;
+  if (text[p] === ']') p++;
+  // <password>value</password>
+  if (before === '<' && text[p] === '>') return { valueAt: p + 1, op: 'xml', tight: true };
+  const q = skipBlank(text, p);
+  const c = text[q];
+  const c2 = text[q + 1];
+  let opEnd = -1;
+  let op: OpKind = 'assign';
+  if (c === ':' && c2 === '=') opEnd = q + 2;
+  else if (c === '=' && c2 === '>') opEnd = q + 2;
+  else if (c === '=' && c2 === '=') opEnd = text[q + 2] === '=' ? q + 3 : q + 2;
+  else if ((c === '|' && c2 === '|') || (c === '?' && c2 === '?')) opEnd = text[q + 2] === '=' ? q + 3 : -1;
+  else if (c === '?' && c2 === '=') opEnd = q + 2;
+  else if (c === '=' && c2 !== '~') opEnd = q + 1;
+  else if (c === ':' && c2 !== ':') {
+    opEnd = q + 1;
+    op = 'colon';
+  } else if (c === ',' && keyQuoted && text[skipBlankBack(text, ns - 2)] === '(') {
+    // define('DB_PASSWORD', '...'), setdefault("SECRET_KEY", "...")
+    opEnd = q + 1;
+    op = 'arg';
+  }
+  if (opEnd >= 0) {
+    const tight = q === p && op === 'assign' && c === '=' && opEnd === q + 1;
+    if (op === 'colon') {
+      // Type annotation: `apiKey: string = "..."`, `API_KEY: Final[str] = "..."`, `KEY: &str = "..."`.
+      const ann = /^[ \t]*&?(?:'static[ \t]+)?[A-Za-z_][\w.<>[\]|?]{0,30}[ \t]*=[ \t]*(?=["'`])/.exec(text.slice(opEnd, opEnd + 60));
+      if (ann) return { valueAt: opEnd + ann[0].length, op: 'assign', tight: false };
+    }
+    return { valueAt: opEnd, op, tight };
+  }
+  if (q === p) return undefined;
+  const rest = text.slice(q, q + 40);
+  // Go: `apiKey string = "..."`
+  const goType = /^(?:string|\[\]byte)[ \t]*=[ \t]*(?=["'`])/.exec(rest);
+  if (goType) return { valueAt: q + goType[0].length, op: 'assign', tight: false };
+  // .NET: <add key="ApiKey" value="..."/>
+  if (keyQuoted) {
+    const attr = /^value[ \t]*=[ \t]*(?=["'])/.exec(rest);
+    if (attr) return { valueAt: q + attr[0].length, op: 'space', tight: true };
+  }
+  // Blank as the operator: `--password secret`, Dockerfile `ENV TOKEN x`, `#define KEY "x"`, .netrc, SQL.
+  const prefix = linePrefix(text, s);
+  const lname = name.toLowerCase();
+  if (
+    (s - ns === 2 && text[ns] === '-' && text[ns + 1] === '-') ||
+    /(?:^|\s)(?:ENV|ARG|#\s*define|setx)[ \t]+$/.test(prefix) ||
+    ((lname === 'password' || lname === 'passwd') && (/\b(?:machine|login)\b/.test(prefix) || isQuote(c)))
+  ) {
+    return { valueAt: q, op: 'space', tight: true };
+  }
+  return undefined;
+}
+
+function skipBlankBack(text: string, p: number): number {
+  while (p >= 0 && isBlank(text[p])) p--;
+  return p;
+}
+
+interface ValueSpan {
+  start: number;
+  end: number;
+  quoted: boolean;
+}
+
+const AUTH_SCHEME = /^(?:Bearer|Basic|Token|Bot)[ \t]+(?=\S)/i;
+
+function readValue(text: string, asg: Assignment): ValueSpan | undefined {
+  let p = asg.op === 'xml' ? asg.valueAt : skipBlank(text, asg.valueAt);
+  // String prefixes: Python b'' r'' f'', C# @"" $"".
+  const pre = /^(?:[rRbBuU]{1,2}|[fF][rR]?|[rR][fF]|@\$?|\$@?)(?=["'`])/.exec(text.slice(p, p + 4));
+  const interpolated = pre !== null && /[fF$]/.test(pre[0]);
+  if (pre) p += pre[0].length;
+  const q = text[p];
+  if (isQuote(q)) {
+    let i = p + 1;
+    const scheme = AUTH_SCHEME.exec(text.slice(i, i + 12));
+    if (scheme) i += scheme[0].length;
+    const start = i;
+    while (i < text.length && i - start <= MAX_VALUE) {
+      const c = text[i];
+      if (c === '\\') {
+        i += 2;
+        continue;
+      }
+      if (c === q || c === '\n') break;
+      i++;
+    }
+    if (text[i] !== q) return undefined;
+    if (interpolated && text.slice(start, i).includes('{')) return undefined;
+    return { start, end: i, quoted: true };
+  }
+  const scheme = AUTH_SCHEME.exec(text.slice(p, p + 12));
+  if (scheme) p += scheme[0].length;
+  let i = p;
+  while (i < text.length && i - p <= MAX_VALUE && !isBareTerminator(text.charCodeAt(i))) i++;
+  if (i - p > MAX_VALUE) return undefined;
+  // `getToken()`, `os.environ["X"]`, `ENC[...]`: code, not a literal.
+  const t = text[i];
+  if (t === '(' || t === '[') return undefined;
+  return { start: p, end: i, quoted: false };
+}
+
+function isBareTerminator(c: number): boolean {
+  // whitespace ; , & " ' ` ( ) [ ] { } < >
+  return (
+    c <= 32 || c === 59 || c === 44 || c === 38 || c === 34 || c === 39 || c === 96 || c === 40 || c === 41 ||
+    c === 91 || c === 93 || c === 123 || c === 125 || c === 60 || c === 62
+  );
+}
+
+const NON_VALUES = new Set(['null', 'none', 'nil', 'true', 'false', 'undefined', 'yes', 'no', 'on', 'off', 'empty', 'required', 'optional']);
+const REFERENCE =
+  /^(?:process\.env|os\.environ|os\.getenv|getenv|System\.getenv|Environment\.|ENV\[|ENV\.|env\(|env:|secrets?\.|vault:|ref\+|op:\/\/|sm:\/\/|gcp:|awssm|arn:aws|projects\/[^/]+\/secrets|import\.meta\.env|Deno\.env|config\.|settings\.|self\.|this\.|props\.|params\.|args\.|options\.|opts\.|ctx\.|ENC\[|@Microsoft\.KeyVault|\$)/i;
+const DIGEST_PREFIX = /^(?:sha(?:1|224|256|384|512)[-:]|md5[-:]|h1:|blake2b?[-:]|sha3-)/i;
+const PUBLIC_MATERIAL =
+  /^(?:ssh-(?:rsa|dss|ed25519)|ecdsa-sha2-|sk-ssh-|-----BEGIN|AAAAB3NzaC1|AAAAC3NzaC1|AAAAE2VjZHNh|MII[A-Za-z0-9+/]{2}CCA|MII[A-Za-z0-9+/]{2}ANBgkqhkiG9w0BAQEFAAOC|MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE|MCowBQYDK2Vw|pk_(?:live|test)_)/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const VERSION = /^[v=~^<>]*\d+(?:\.\d+)+(?:[-+][\w.-]*)?$/;
+const DATE = /^\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+const NUMBER = /^[+-]?\d+(?:\.\d+)?(?:e[+-]?\d+)?$/i;
+const URL_SCHEME = /^[a-z][a-z0-9+.-]{1,20}:\/\//i;
+const URL_PASSWORD = /^[a-z][a-z0-9+.-]{1,20}:\/\/[^/?#@\s:]*:([^/?#@\s]+)@/i;
+const MEMBER_CHAIN = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$/;
+
+function lineAround(text: string, start: number, end: number): string {
+  let a = start;
+  while (a > 0 && start - a < 300 && text[a - 1] !== '\n') a--;
+  let b = end;
+  while (b < text.length && b - end < 300 && text[b] !== '\n') b++;
+  return text.slice(a, b);
+}
+
+function judge(
+  text: string,
+  name: string,
+  cls: NameClass,
+  start: number,
+  end: number,
+  quoted: boolean,
+  literal: boolean,
+): GenericHit | undefined {
+  let value = text.slice(start, end);
+  let kind = cls.kind;
+  if (value.length < 8 || value.length > MAX_VALUE || /\s/.test(value)) return undefined;
+  if (URL_SCHEME.test(value)) {
+    // Only credentials inside a URL count: postgres://user:PASSWORD@host.
+    const m = URL_PASSWORD.exec(value);
+    if (!m) return undefined;
+    const pw = m[1]!;
+    start += m[0].length - 1 - pw.length;
+    end = start + pw.length;
+    value = pw;
+    kind = 'password';
+    if (value.length < 8) return undefined;
+  }
+  if (NON_VALUES.has(value.toLowerCase())) return undefined;
+  if (REFERENCE.test(value)) return undefined;
+  if (!quoted && /^[!*&%@]/.test(value)) return undefined; // YAML tags, aliases, anchors; %VAR; @Annotation
+  if (!quoted && !literal && MEMBER_CHAIN.test(value) && !value.startsWith('eyJ')) return undefined;
+  if (isPlaceholder(value, { line: lineAround(text, start, end) })) return undefined;
+  if (DIGEST_PREFIX.test(value) || UUID.test(value) || PUBLIC_MATERIAL.test(value)) return undefined;
+  if (VERSION.test(value) || DATE.test(value) || NUMBER.test(value)) return undefined;
+  if (isPathLike(value)) return undefined;
+  const classes = charClasses(value);
+  if (isIdentifierLike(value) || isEnglishLike(value)) {
+    // A password field may hold a word-based password with digits or symbols, if it is a literal.
+    if (kind === 'secret' || !literal || (!classes.digit && !/[^\w.-]/.test(value))) return undefined;
+  }
+  if (wrapsShortText(value)) return undefined;
+  const charset = charsetOf(value);
+  const entropy = shannonEntropy(value);
+  const n = [...value].length;
+  if (!passesFloor(kind, cls.weak, charset, n, entropy, classes.count)) return undefined;
+  return { name, value, start, end, charset, entropy, kind };
+}
+
+/** Base64 of readable text (`dXNlcjpwYXNz`, `cGFzc3dvcmQ=`): only a real `user:password` pair counts. */
+function wrapsShortText(value: string): boolean {
+  const t = base64Text(value);
+  if (t === undefined) return false;
+  const colon = t.indexOf(':');
+  if (colon >= 0) {
+    const pw = t.slice(colon + 1);
+    return pw.length < 6 || isPlaceholder(pw) !== undefined || isIdentifierLike(pw) || isEnglishLike(pw);
+  }
+  return /\s/.test(t) || isIdentifierLike(t) || isEnglishLike(t) || isPlaceholder(t) !== undefined;
+}
+
+function passesFloor(kind: SecretKind, weak: boolean, charset: Charset, n: number, h: number, classes: number): boolean {
+  if (kind === 'password') {
+    if (n < 8 || classes < 2) return false;
+    return h >= (n < 12 ? 2.3 : 2.6);
+  }
+  if (weak && n < 20) return false;
+  switch (charset) {
+    case 'hex':
+      return n >= 16 && h >= (n < 20 ? 2.5 : n < 32 ? 2.7 : n < 40 ? 2.8 : 3.0);
+    case 'alnum':
+    case 'base64':
+      return n >= 16 && classes >= 2 && h >= (n < 20 ? 3.0 : n < 24 ? 3.2 : n < 32 ? 3.4 : 3.7);
+    case 'other':
+      return n >= 12 && classes >= 3 && h >= 3.0;
+  }
+}

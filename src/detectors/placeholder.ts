@@ -1,0 +1,180 @@
+// Recognises values that are obviously not real secrets: template syntax, documentation
+// examples, masked values, keyboard walks. Shared by the generic detector and by provider
+// rules (`placeholder_filter: true`). Every check is tuned so that random base62/hex/base64
+// strings of 16+ characters practically never match (see the tests).
+import { PLACEHOLDER_WORDS } from './words.js';
+
+export type PlaceholderReason =
+  | 'empty'
+  | 'template'
+  | 'masked'
+  | 'example-marker'
+  | 'placeholder-words'
+  | 'known-test-value'
+  | 'repeated'
+  | 'sequential'
+  | 'tiny-alphabet';
+
+// Interpolation and template syntaxes of shells, CI systems, template engines and config loaders.
+const TEMPLATE_ANYWHERE: readonly RegExp[] = [
+  /\$\{[^}\n]{0,200}\}/, // ${VAR}, ${{ secrets.X }}
+  /\{\{[^}\n]{0,200}\}\}/, // {{ var }}
+  /%\([\w.-]{1,64}\)[sdrif]/, // %(name)s
+  /#\{[^}\n]{0,200}\}/, // #{var} (Ruby, Octopus)
+  /<%[^\n]{0,200}%>/, // <%= erb %>
+  /<[A-Za-z_][\w .:-]{1,64}>/, // <YOUR_KEY>, <api key>
+  /\$\([^)\n]{0,200}\)/, // $(command) / $(VAR)
+];
+const TEMPLATE_WHOLE: readonly RegExp[] = [
+  /^\$[A-Za-z_][\w]*$/, // $VAR
+  /^\$\{?[A-Za-z_][\w]*:?-.*\}?$/, // ${VAR:-default} without the closing brace captured
+  /^%[A-Za-z_][\w]*%$/, // %VAR% (Windows)
+  /^@[A-Za-z_][\w]*@$/, // @VAR@ (autoconf)
+  /^__[A-Za-z0-9_]+__$/, // __VAR__
+  /^\{[A-Za-z_][\w.:-]*\}$/, // {env:X}, {password}
+  /^\[[A-Za-z_][\w .-]*\]$/, // [YOUR_KEY]
+];
+
+// Substrings that mark documentation values. Matched only in lower, UPPER or Capitalized form so
+// that mixed-case random text (where `dUmMy` could occur) is never taken for a marker.
+const MARKERS = [
+  'example', 'changeme', 'change_me', 'change-me', 'changeit', 'placeholder', 'redacted', 'replaceme',
+  'replace_me', 'replace-me', 'notasecret', 'not_a_secret', 'not-a-secret', 'notreal', 'not_real',
+  'dummy', 'sample', 'your_', 'your-', 'yourkey', 'yoursecret', 'yourtoken', 'yourpassword', 'insert_',
+  'insert-', 'fake_', 'fake-', '_fake', '-fake', 'mock_', '_mock', 'todo_', 'fixme', 'xxxxxx',
+];
+const MARKER_RE = new RegExp(
+  MARKERS.flatMap((m) => [m, m.toUpperCase(), m[0]!.toUpperCase() + m.slice(1)])
+    .map((m) => m.replace(/[-_]/g, (c) => `\\${c}`))
+    .join('|'),
+);
+
+// Well-known test vectors and magic numbers.
+const KNOWN_TEST = /deadbeef|cafebabe|feedface|0123456789abcdef|fedcba9876543210|abcdef0123456789/i;
+
+const KEYBOARD_ROWS = ['1234567890', 'qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
+const KEY_POS = new Map<string, [number, number]>();
+KEYBOARD_ROWS.forEach((row, r) => [...row].forEach((c, i) => KEY_POS.set(c, [r, i])));
+
+const LEET: Readonly<Record<string, string>> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', '$': 's' };
+
+/**
+ * Returns why `value` is obviously not a real secret, or undefined when it may be one.
+ * `context.line` (the line the value sits on) lets template delimiters outside the value count.
+ */
+export function isPlaceholder(value: string, context?: { line?: string }): PlaceholderReason | undefined {
+  const v = value.trim();
+  if (v.length === 0) return 'empty';
+  if (TEMPLATE_WHOLE.some((re) => re.test(v)) || TEMPLATE_ANYWHERE.some((re) => re.test(v))) return 'template';
+  if (context?.line !== undefined && wrappedInTemplate(v, context.line)) return 'template';
+  if (isMasked(v)) return 'masked';
+  if (MARKER_RE.test(v)) return 'example-marker';
+  if (KNOWN_TEST.test(v)) return 'known-test-value';
+  // Checks on the value and on its body without a short vendor prefix (`sk_live_`, `ghp_`).
+  const body = stripPrefix(v);
+  for (const s of body === v ? [v] : [v, body]) {
+    const r = shapeReason(s);
+    if (r) return r;
+  }
+  if (madeOfPlaceholderWords(v) || madeOfPlaceholderWords(deLeet(v))) return 'placeholder-words';
+  return undefined;
+}
+
+function wrappedInTemplate(v: string, line: string): boolean {
+  const i = line.indexOf(v);
+  if (i < 0) return false;
+  const before = line.slice(Math.max(0, i - 3), i);
+  const after = line.slice(i + v.length, i + v.length + 3);
+  return (
+    (/\$\{\s*$|\{\{\s*$|#\{\s*$/.test(before) && /^\s*[}:|]/.test(after)) ||
+    (/<$/.test(before) && /^>/.test(after)) ||
+    /\$$/.test(before) ||
+    /%\($/.test(before)
+  );
+}
+
+function isMasked(v: string): boolean {
+  if (/\*{4,}|•{2,}|·{3,}|…/.test(v)) return true;
+  let masked = 0;
+  let total = 0;
+  for (const c of v) {
+    if (c === '_' || c === '-' || /\s/.test(c)) continue;
+    total++;
+    if (c === 'x' || c === 'X' || c === '#') masked++;
+  }
+  return total >= 4 && masked * 2 > total;
+}
+
+function stripPrefix(v: string): string {
+  const m = /^(?:[A-Za-z][A-Za-z0-9]{0,7}[_-]){1,3}(?=.{8})/.exec(v);
+  return m ? v.slice(m[0].length) : v;
+}
+
+/** Repetition, keyboard/alphabet walks and tiny alphabets. */
+function shapeReason(s: string): PlaceholderReason | undefined {
+  const cps = [...s];
+  const n = cps.length;
+  const distinct = new Set(cps).size;
+  if (n >= 2 && distinct === 1) return 'repeated';
+  if (/(.)\1{9,}/u.test(s)) return 'repeated';
+  for (let p = 2; p <= 8 && p * 2 <= n; p++) {
+    let periodic = true;
+    for (let i = p; i < n; i++) {
+      if (cps[i] !== cps[i - p]) {
+        periodic = false;
+        break;
+      }
+    }
+    if (periodic) return 'repeated';
+  }
+  if (isSequential(s)) return 'sequential';
+  if ((n >= 8 && distinct <= 3) || (n >= 16 && distinct <= 4)) return 'tiny-alphabet';
+  return undefined;
+}
+
+/** `abcdefgh`, `12345678`, `qwertyuiop`, `abc123`: most neighbours one step apart. */
+function isSequential(s: string): boolean {
+  const t = s.toLowerCase().replace(/[^a-z0-9]/g, '');
+  if (t.length < 4) return false;
+  let steps = 0;
+  for (let i = 1; i < t.length; i++) {
+    const a = t.charCodeAt(i - 1);
+    const b = t.charCodeAt(i);
+    const pa = KEY_POS.get(t[i - 1]!);
+    const pb = KEY_POS.get(t[i]!);
+    if (Math.abs(a - b) === 1 || (pa && pb && pa[0] === pb[0] && Math.abs(pa[1] - pb[1]) === 1)) steps++;
+  }
+  return steps >= 0.8 * (t.length - 1);
+}
+
+function deLeet(v: string): string {
+  return v.replace(/[013457@$]/g, (c) => LEET[c] ?? c);
+}
+
+/** Splits an identifier-ish string into lower-case words: `YOUR_API-key`, `myApiKey`, `APIKey2`. */
+export function splitWords(v: string): string[] {
+  return v
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .replace(/([A-Za-z])([0-9])/g, '$1 $2')
+    .replace(/([0-9])([A-Za-z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w.length > 0);
+}
+
+/** `YOUR_API_KEY_HERE`, `test123`, `my-secret-token`, `P@ssw0rd`: only placeholder words and short digits. */
+function madeOfPlaceholderWords(v: string): boolean {
+  if (v.length > 80) return false;
+  const words = splitWords(v);
+  let longWord = false;
+  for (const w of words) {
+    if (/^[0-9]+$/.test(w)) {
+      if (w.length > 4 && !isSequential(w) && new Set(w).size > 2) return false;
+      continue;
+    }
+    if (!PLACEHOLDER_WORDS.has(w)) return false;
+    if (w.length >= 3) longWord = true;
+  }
+  return longWord;
+}

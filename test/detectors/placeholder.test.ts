@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import { isPlaceholder, splitWords } from '../../src/detectors/placeholder.js';
+import { ALPHABETS, randomFrom } from './random.js';
+
+describe('isPlaceholder: recognises non-secrets', () => {
+  const cases: Array<[string, string]> = [
+    ['<YOUR_KEY>', 'template'],
+    ['<your api key>', 'template'],
+    ['${VAR}', 'template'],
+    ['${DB_PASSWORD:-changeme}', 'template'],
+    ['${{ secrets.NPM_TOKEN }}', 'template'],
+    ['{{ vault_password }}', 'template'],
+    ['{{.Values.token}}', 'template'],
+    ['%(password)s', 'template'],
+    ['$VAR', 'template'],
+    ['$DB_PASSWORD', 'template'],
+    ['{env:API_KEY}', 'template'],
+    ['#{secret_key}', 'template'],
+    ['<%= ENV["SECRET"] %>', 'template'],
+    ['$(cat /run/secrets/token)', 'template'],
+    ['%API_TOKEN%', 'template'],
+    ['@DB_PASS@', 'template'],
+    ['__SECRET_KEY__', 'template'],
+    ['[YOUR_TOKEN]', 'template'],
+    ['changeme', 'example-marker'],
+    ['CHANGEME', 'example-marker'],
+    ['change_me_please', 'example-marker'],
+    ['password', 'placeholder-words'],
+    ['Password1', 'placeholder-words'],
+    ['P@ssw0rd', 'placeholder-words'],
+    ['s3cr3t', 'placeholder-words'],
+    ['secret', 'placeholder-words'],
+    ['my-secret-token', 'placeholder-words'],
+    ['YOUR_API_KEY_HERE', 'example-marker'],
+    ['yourApiKey', 'placeholder-words'],
+    ['example', 'example-marker'],
+    ['dummy', 'example-marker'],
+    ['DummyToken', 'example-marker'],
+    ['sample_secret', 'example-marker'],
+    ['test123', 'placeholder-words'],
+    ['test1234', 'placeholder-words'],
+    ['admin123', 'placeholder-words'],
+    ['REDACTED', 'example-marker'],
+    ['[REDACTED]', 'template'],
+    ['xxxxxxxxxxxxxxxxxxxx', 'masked'],
+    ['XXXX-XXXX-XXXX-XXXX', 'masked'],
+    ['sk_live_xxxxxxxxxxxxxxxxxxxxxxxx', 'masked'],
+    ['AKIAXXXXXXXXXXXXXXXX', 'masked'],
+    ['****', 'masked'],
+    ['********************', 'masked'],
+    ['abc•••••', 'masked'],
+    ['AKIAIOSFODNN7EXAMPLE', 'example-marker'],
+    ['wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', 'example-marker'],
+    ['aaaaaaaa', 'repeated'],
+    ['00000000000000000000', 'repeated'],
+    ['abababababababab', 'repeated'],
+    ['Abc123Abc123Abc123', 'repeated'],
+    ['ghp_000000000000000000000000000000000000', 'repeated'],
+    ['12345678', 'sequential'],
+    ['abcdefgh', 'sequential'],
+    ['ABCDEFGHIJKLMNOP', 'sequential'],
+    ['abc123', 'sequential'],
+    ['qwertyuiop', 'sequential'],
+    ['987654321', 'sequential'],
+    ['sk_test_1234567890abcdefghij', 'sequential'],
+    ['deadbeefcafebabe0011223344556677', 'known-test-value'],
+    ['0123456789abcdef0123456789abcdef', 'known-test-value'],
+    ['aabbaabbbaabbaaabbbbaaab', 'tiny-alphabet'],
+    ['1100101011101001011', 'tiny-alphabet'],
+    ['', 'empty'],
+    ['   ', 'empty'],
+  ];
+  it.each(cases)('%s -> %s', (value, reason) => {
+    expect(isPlaceholder(value)).toBe(reason);
+  });
+
+  it('uses the line to see template delimiters outside the value', () => {
+    expect(isPlaceholder('API_KEY', { line: 'token: ${API_KEY}' })).toBe('template');
+    expect(isPlaceholder('api_token', { line: 'token: {{ api_token }}' })).toBe('template');
+    expect(isPlaceholder('SECRET', { line: 'key = <SECRET>' })).toBe('template');
+    const real = randomFrom(ALPHABETS.base62, 32);
+    expect(isPlaceholder(real, { line: `token: "${real}"` })).toBeUndefined();
+  });
+});
+
+describe('isPlaceholder: never rejects random tokens', () => {
+  const kinds: Array<[string, string]> = Object.entries(ALPHABETS);
+  it.each(kinds)('%s alphabet, 16 to 64 characters, 3000 samples each', (_kind, alphabet) => {
+    const rejected: string[] = [];
+    for (const n of [16, 20, 24, 32, 40, 64]) {
+      for (let i = 0; i < 500; i++) {
+        const s = randomFrom(alphabet, n);
+        if (isPlaceholder(s) !== undefined) rejected.push(`${s} (${isPlaceholder(s)})`);
+      }
+    }
+    expect(rejected).toEqual([]);
+  });
+
+  it('keeps random bodies behind vendor prefixes', () => {
+    const rejected: string[] = [];
+    for (const prefix of ['ghp_', 'sk_live_', 'xoxb-', 'glpat-', 'AKIA', 'npm_', 'sk-proj-', 'dapi', 'SG.']) {
+      for (let i = 0; i < 300; i++) {
+        const s = prefix + randomFrom(ALPHABETS.base62, 36);
+        if (isPlaceholder(s) !== undefined) rejected.push(s);
+      }
+    }
+    expect(rejected).toEqual([]);
+  });
+
+  it('keeps realistic but non-random passwords that are not template words', () => {
+    for (const v of ['hunter22', 'Tr0ub4dor&3', 'Zq8!mK2#vL', 'correct-horse-battery-staple-9x']) {
+      expect(isPlaceholder(v)).toBeUndefined();
+    }
+  });
+});
+
+describe('splitWords', () => {
+  it('splits snake, kebab, dotted, camel and acronyms', () => {
+    expect(splitWords('DB_PASSWORD')).toEqual(['db', 'password']);
+    expect(splitWords('stripeSecretKey')).toEqual(['stripe', 'secret', 'key']);
+    expect(splitWords('aws.secret.key')).toEqual(['aws', 'secret', 'key']);
+    expect(splitWords('APIKey2')).toEqual(['api', 'key', '2']);
+    expect(splitWords('x-api-key')).toEqual(['x', 'api', 'key']);
+  });
+});
