@@ -1,15 +1,17 @@
 // The library API under the CLI: scan(options) -> findings + stats.
+import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { emptyConfig, findConfig, loadConfig, DEFAULT_MAX_FILE_SIZE, type Config } from './config/load.js';
 import { KeyhoundError } from './errors.js';
 import { runEngine, type EngineResult } from './engine/scan.js';
 import { RuleSet } from './engine/ruleset.js';
 import type { CandidateFilter } from './engine/scan-chunk.js';
-import { emptyStats, type Chunk } from './engine/types.js';
+import { emptyStats, type Chunk, type ScanStats } from './engine/types.js';
 import { builtinRules } from './rules/builtin.js';
 import { compileRules } from './rules/load.js';
 import { closest } from './rules/yaml-doc.js';
 import { fileChunks, type SkipReason } from './sources/files.js';
+import { createSuppression, ruleSeverity, type SuppressOptions } from './suppress/index.js';
 
 export interface ScanOptions {
   /** Files or directories to scan (default: the current directory). */
@@ -28,6 +30,8 @@ export interface ScanOptions {
   /** Extra candidate filters (suppression). */
   filters?: CandidateFilter[];
   collectSuppressed?: boolean;
+  /** Inline markers, config allowlists and the baseline (all on by default). */
+  suppress?: SuppressOptions;
 }
 
 export interface ScanResult extends EngineResult {
@@ -64,7 +68,9 @@ export function buildRuleSet(config: Config): RuleSet {
         `give it another id, or add \`disable: [${r.id}]\` and rename yours`, `${r.source.file}:${r.source.line}`);
     }
   }
-  return new RuleSet([...builtin.filter((r) => !disabled.has(r.id) && !ownIds.has(r.id)), ...own.filter((r) => !disabled.has(r.id))]);
+  const severity = ruleSeverity(config);
+  const withSeverity = (r: (typeof builtin)[number]) => (severity.has(r.id) ? { ...r, severity: severity.get(r.id)! } : r);
+  return new RuleSet([...builtin.filter((r) => !disabled.has(r.id) && !ownIds.has(r.id)), ...own.filter((r) => !disabled.has(r.id))].map(withSeverity));
 }
 
 export async function scanChunks(chunks: AsyncIterable<Chunk> | Iterable<Chunk>, ruleset: RuleSet, opts: ScanOptions = {}): Promise<EngineResult> {
@@ -75,6 +81,31 @@ export async function scanChunks(chunks: AsyncIterable<Chunk> | Iterable<Chunk>,
   });
 }
 
+/**
+ * Run the engine with the suppression stage (inline markers, allowlists, nested configs, baseline)
+ * in front of `opts.filters`. Every source should scan through this. `paths[0]` is the scan root.
+ */
+export async function runSuppressed(
+  chunks: AsyncIterable<Chunk> | Iterable<Chunk>,
+  ruleset: RuleSet,
+  config: Config,
+  opts: ScanOptions & { cwd: string },
+  stats: ScanStats,
+): Promise<EngineResult> {
+  const sup = createSuppression(config, ruleset, {
+    cwd: opts.cwd,
+    ...(opts.paths ? { paths: opts.paths } : {}),
+    nestedConfigs: !opts.noConfig,
+    ...opts.suppress,
+  });
+  const result = await runEngine(sup.observe(chunks), ruleset, {
+    unmask: opts.unmask ?? false,
+    filters: [...sup.filters, ...(opts.filters ?? [])],
+    collectSuppressed: opts.collectSuppressed ?? false,
+  }, stats);
+  return sup.finish(result);
+}
+
 /** Scan files and directories. */
 export async function scan(opts: ScanOptions = {}): Promise<ScanResult> {
   const cwd = opts.cwd ?? process.cwd();
@@ -82,10 +113,12 @@ export async function scan(opts: ScanOptions = {}): Promise<ScanResult> {
   const ruleset = buildRuleSet(config);
   const stats = emptyStats();
   const roots = (opts.paths?.length ? opts.paths : ['.']).map((p) => resolve(cwd, p));
+  // One directory: paths relative to it (`scan ./repo` reports `src/a.ts`); else relative to cwd.
+  const base = roots.length === 1 && isDirectory(roots[0]!) ? roots[0]! : cwd;
   const chunks = fileChunks(
     {
       roots,
-      cwd,
+      cwd: base,
       maxFileSize: opts.maxFileSize ?? config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
       gitignore: opts.gitignore ?? true,
       extraIgnore: config.ignore,
@@ -93,12 +126,16 @@ export async function scan(opts: ScanOptions = {}): Promise<ScanResult> {
     },
     stats,
   );
-  const result = await runEngine(chunks, ruleset, {
-    unmask: opts.unmask ?? false,
-    filters: opts.filters ?? [],
-    collectSuppressed: opts.collectSuppressed ?? false,
-  }, stats);
+  const result = await runSuppressed(chunks, ruleset, config, { ...opts, cwd }, stats);
   return { ...result, ruleset, config };
+}
+
+function isDirectory(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /** Scan one text (stdin, an editor buffer). `name` is the path reported. */
@@ -108,10 +145,7 @@ export async function scanText(text: string, name = 'stdin', opts: ScanOptions =
   const stats = emptyStats();
   stats.filesScanned = 1;
   stats.bytesScanned = Buffer.byteLength(text);
-  const result = await runEngine([{ origin: { kind: 'stdin', path: name }, text, startLine: 1 }], ruleset, {
-    unmask: opts.unmask ?? false,
-    filters: opts.filters ?? [],
-    collectSuppressed: opts.collectSuppressed ?? false,
-  }, stats);
+  const chunk: Chunk = { origin: { kind: 'stdin', path: name }, text, startLine: 1 };
+  const result = await runSuppressed([chunk], ruleset, config, { ...opts, cwd: opts.cwd ?? process.cwd() }, stats);
   return { ...result, ruleset, config };
 }

@@ -10,8 +10,13 @@ Usage: keyhound <command> [options]
 
 Commands:
   scan [PATH...]     scan files and directories (default .)
+  baseline [PATH]    accept the current findings in .keyhound-baseline (--update: prune only)
   rules              list the rules in effect
   rules test [FILE]  check every rule's examples and negative examples
+  init               install the pre-commit hook (husky or plain git hook)
+  uninstall          remove keyhound's pre-commit hook
+  keygen --prefix P  mint a key with a checksum (--rule: a rule that detects such keys)
+  hash               print the SHA-256 of a key read from standard input
   version            print the version
   help               show this help
 
@@ -23,6 +28,11 @@ type Command = (args: string[], io: CliIO) => Promise<number>;
 const commands: Record<string, () => Promise<Command>> = {
   scan: async () => (await import('./commands/scan.js')).scanCommand,
   rules: async () => (await import('./commands/rules.js')).rulesCommand,
+  baseline: async () => (await import('./commands/baseline.js')).baselineCommand,
+  keygen: async () => (await import('./commands/keygen.js')).keygenCommand,
+  hash: async () => (await import('./commands/hash.js')).hashCommand,
+  init: async () => (await import('./commands/init.js')).initCommand,
+  uninstall: async () => (await import('./commands/uninstall.js')).uninstallCommand,
 };
 
 export async function main(argv: string[], io: CliIO): Promise<number> {

@@ -4,7 +4,17 @@ import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { KeyhoundError } from '../errors.js';
 import { loadRuleFile, parseRuleNodes } from '../rules/load.js';
 import type { RuleSpec } from '../rules/types.js';
-import { closest, isScalar, isSeq, mapEntries, parseYamlSource, type YamlNode, type YamlSource } from '../rules/yaml-doc.js';
+import { closest, isMap, isScalar, isSeq, mapEntries, parseYamlSource, type YamlNode, type YamlSource } from '../rules/yaml-doc.js';
+import {
+  parseAllowlists,
+  parseFailOn,
+  parseInlineMarkers,
+  parseSeverity,
+  type AllowlistSpec,
+  type FailOn,
+  type MarkerFamily,
+  type SeverityOverride,
+} from './suppress-keys.js';
 
 export const CONFIG_NAMES = ['.keyhound.yaml', '.keyhound.yml'] as const;
 
@@ -15,14 +25,35 @@ export interface Config {
   disable: string[];
   maxFileSize: number | undefined;
   ignore: string[];
+  /** Directory the file's path patterns are relative to (the file's own directory). */
+  dir: string | undefined;
+  severity: SeverityOverride[];
+  allowlists: AllowlistSpec[];
+  failOn: FailOn | undefined;
+  inlineMarkers: Partial<Record<MarkerFamily, boolean>>;
+  /** A config in a subdirectory of the top-level one: only per-path keys are allowed. */
+  nested: boolean;
 }
 
 export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
 
-const CONFIG_KEYS = ['rule_files', 'rules', 'disable', 'max_file_size', 'ignore'] as const;
+const CONFIG_KEYS = [
+  'rule_files', 'rules', 'disable', 'max_file_size', 'ignore', 'severity', 'allowlist', 'fail_on', 'inline_markers',
+] as const;
+/** Keys that shape the whole scan, so a nested config (one subtree) cannot set them. */
+const TOP_LEVEL_ONLY: Readonly<Record<string, string>> = {
+  rule_files: 'move it to the top-level config',
+  rules: 'move the rule to the top-level config',
+  max_file_size: 'move it to the top-level config',
+  fail_on: 'move it to the top-level config',
+  ignore: 'put the patterns in a .keyhoundignore file in this directory',
+};
 
 export function emptyConfig(): Config {
-  return { path: undefined, rules: [], disable: [], maxFileSize: undefined, ignore: [] };
+  return {
+    path: undefined, rules: [], disable: [], maxFileSize: undefined, ignore: [],
+    dir: undefined, severity: [], allowlists: [], failOn: undefined, inlineMarkers: {}, nested: false,
+  };
 }
 
 /** The nearest config file from `start` (a file or directory) up to the filesystem root. */
@@ -54,7 +85,7 @@ export function parseSize(value: string | number): number | undefined {
   return Math.floor(Number(m[1]) * mult);
 }
 
-export function loadConfig(path: string, cwd = process.cwd()): Config {
+export function loadConfig(path: string, cwd = process.cwd(), nested = false): Config {
   const abs = resolve(cwd, path);
   const display = relative(cwd, abs) || abs;
   let text: string;
@@ -64,18 +95,23 @@ export function loadConfig(path: string, cwd = process.cwd()): Config {
     throw new KeyhoundError(`cannot read config file: ${(e as NodeJS.ErrnoException).code ?? String(e)}`,
       'check the --config path', display);
   }
-  return parseConfig(text, display, dirname(abs), abs);
+  return parseConfig(text, display, dirname(abs), abs, nested);
 }
 
-export function parseConfig(text: string, display: string, baseDir: string, abs = display): Config {
+export function parseConfig(text: string, display: string, baseDir: string, abs = display, nested = false): Config {
   const src = parseYamlSource(text, display);
   const cfg = emptyConfig();
   cfg.path = abs;
+  cfg.dir = baseDir;
+  cfg.nested = nested;
   if (!src.root) return cfg;
+  if (!isMap(src.root)) throw new KeyhoundError('a config file must be a map of keys', 'start lines with keys such as `allowlist:`', src.where(src.root));
   for (const { key, keyNode, value } of mapEntries(src.root)) {
     const fail = (msg: string, fix: string, node: YamlNode | null = value): never => {
       throw new KeyhoundError(msg, fix, src.where(node ?? keyNode));
     };
+    const topOnly = TOP_LEVEL_ONLY[key];
+    if (nested && topOnly) fail(`\`${key}\` is only allowed in the top-level config, not in a nested one`, topOnly, keyNode);
     switch (key) {
       case 'rule_files':
         for (const f of stringList(src, value, key)) {
@@ -99,6 +135,18 @@ export function parseConfig(text: string, display: string, baseDir: string, abs 
         cfg.maxFileSize = size;
         break;
       }
+      case 'severity':
+        cfg.severity.push(...parseSeverity(src, value));
+        break;
+      case 'allowlist':
+        cfg.allowlists.push(...parseAllowlists(src, value));
+        break;
+      case 'fail_on':
+        cfg.failOn = parseFailOn(src, value);
+        break;
+      case 'inline_markers':
+        cfg.inlineMarkers = parseInlineMarkers(src, value);
+        break;
       default: {
         const hint = closest(key, CONFIG_KEYS);
         fail(`unknown key \`${key}\``, hint ? `did you mean \`${hint}\`?` : `known keys: ${CONFIG_KEYS.join(', ')}`, keyNode);

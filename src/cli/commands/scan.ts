@@ -3,6 +3,8 @@ import { resolve } from 'node:path';
 import { UsageError } from '../../errors.js';
 import { scan, scanText, type ScanOptions, type ScanResult } from '../../scan.js';
 import { parseSize } from '../../config/load.js';
+import { FAIL_ON, type FailOn } from '../../config/suppress-keys.js';
+import { failingFindings } from '../../suppress/fail-on.js';
 import { getReporter, reporters } from '../../report/registry.js';
 import type { ReportContext } from '../../report/types.js';
 import { EXIT } from '../exit-codes.js';
@@ -22,6 +24,15 @@ Options:
       --unmask            show raw secrets in the report (never do this in CI logs)
       --max-file-size N   skip files larger than N (e.g. 10MB; default 10MB)
       --no-gitignore      also scan files ignored by .gitignore
+      --staged            scan what \`git commit\` would record (index blobs, added lines only)
+      --git [PATH]        scan git history of all refs (PATH: the repository, default .)
+      --since REF         scan the commits in REF..HEAD (implies --git)
+      --log-opts ARGS     extra \`git log\` arguments, e.g. "main..feature" (implies --git)
+      --baseline FILE     accepted secrets (default: .keyhound-baseline at the scan root)
+      --no-inline-allow   ignore inline allow markers (for audits)
+      --show-suppressed   also list suppressed findings (masked) with their reasons
+      --fail-on LEVEL     exit 1 only for findings of this severity or worse:
+                          warn (default), error, or none
   -v, --verbose           list skipped files and why candidates were dropped
   -h, --help              show this help
 
@@ -42,6 +53,14 @@ export async function scanCommand(args: string[], io: CliIO): Promise<number> {
         'max-file-size': { type: 'string' },
         'no-gitignore': { type: 'boolean' },
         verbose: { type: 'boolean', short: 'v' },
+        staged: { type: 'boolean' },
+        git: { type: 'boolean' },
+        since: { type: 'string' },
+        'log-opts': { type: 'string' },
+        baseline: { type: 'string' },
+        'no-inline-allow': { type: 'boolean' },
+        'show-suppressed': { type: 'boolean' },
+        'fail-on': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -70,8 +89,36 @@ export async function scanCommand(args: string[], io: CliIO): Promise<number> {
     ...(maxFileSize !== undefined ? { maxFileSize } : {}),
     ...(verbose ? { onSkip: (p: string, reason: string, detail?: string) => io.stderr(`skipped ${p}: ${reason}${detail ? ` (${detail})` : ''}\n`) } : {}),
   };
+  const failOnArg = v['fail-on'];
+  if (failOnArg !== undefined && !(FAIL_ON as readonly string[]).includes(failOnArg)) {
+    throw new UsageError(`--fail-on: \`${failOnArg}\` is not a level`, `use one of ${FAIL_ON.join(', ')}`);
+  }
+  opts.suppress = {
+    inlineAllow: !v['no-inline-allow'],
+    ...(v.baseline !== undefined ? { baseline: v.baseline } : {}),
+  };
+  opts.collectSuppressed = v['show-suppressed'] ?? false;
   let result: ScanResult;
-  if (parsed.positionals.includes('-')) {
+  const gitMode = v.staged ? 'staged' : v.git || v.since !== undefined || v['log-opts'] !== undefined ? 'history' : undefined;
+  if (v.staged && io.env['KEYHOUND_SKIP'] === '1') {
+    io.stderr('keyhound: KEYHOUND_SKIP=1: staged scan skipped\n');
+    return EXIT.clean;
+  }
+  if (gitMode) {
+    if (parsed.positionals.length > 1 || (v.staged && (v.git || v.since !== undefined || v['log-opts'] !== undefined))) {
+      throw new UsageError('--staged and --git take at most one repository path and do not mix', 'run `keyhound scan --staged` or `keyhound scan --git [PATH]`');
+    }
+    const { scanGit } = await import('../../sources/git-scan.js');
+    result = await scanGit({
+      mode: gitMode,
+      env: io.env,
+      note: (t) => io.stderr(`${t}\n`),
+      ...(parsed.positionals[0] !== undefined ? { repo: parsed.positionals[0] } : {}),
+      ...(v.since !== undefined ? { since: v.since } : {}),
+      ...(v['log-opts'] !== undefined ? { logOpts: v['log-opts'] } : {}),
+      ...(gitMode === 'history' && process.stderr.isTTY ? { progress: (t: string) => io.stderr(t) } : {}),
+    }, { ...opts, paths: [] });
+  } else if (parsed.positionals.includes('-')) {
     if (parsed.positionals.length > 1) throw new UsageError('`-` (standard input) cannot be combined with paths', 'scan stdin and paths in two runs');
     result = await scanText(await io.readStdin(), 'stdin', opts);
   } else {
@@ -91,6 +138,7 @@ export async function scanCommand(args: string[], io: CliIO): Promise<number> {
     color: v.output ? false : useColor(io),
     toolVersion: toolVersion(),
     scanTarget: parsed.positionals.length ? parsed.positionals.join(' ') : '.',
+    ...(v['show-suppressed'] ? { showSuppressed: true } : {}),
   };
   const report = reporter.render(ctx);
   if (v.output) writeFileAtomic(resolve(io.cwd, v.output), report);
@@ -99,5 +147,7 @@ export async function scanCommand(args: string[], io: CliIO): Promise<number> {
     const r = Object.entries(result.stats.rejected).map(([k, n]) => `${k} ${n}`).join(', ');
     io.stderr(`candidates dropped: ${r || 'none'}\n`);
   }
-  return result.findings.length > 0 ? EXIT.findings : EXIT.clean;
+  if (v.staged && result.findings.length > 0) io.stderr((await import('../../sources/git-scan.js')).STAGED_BLOCKED_HINT);
+  const failOn = (failOnArg as FailOn | undefined) ?? result.config.failOn ?? 'warn';
+  return failingFindings(result.findings, failOn) > 0 ? EXIT.findings : EXIT.clean;
 }

@@ -1,0 +1,66 @@
+// Nested .keyhound.yaml files: in a monorepo each package may add allowlists, severities and
+// marker switches for its own subtree. The layers for a file are the top-level config, then
+// every config between the top directory and the file's directory, outermost first.
+import { existsSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { CONFIG_NAMES, loadConfig, type Config } from './load.js';
+
+/** True when `path` is `dir` or below it. */
+export function isInside(path: string, dir: string): boolean {
+  const r = relative(dir, path);
+  return r === '' || (!r.startsWith(`..${sep}`) && r !== '..' && !isAbsolute(r));
+}
+
+export class ConfigTree {
+  private readonly byDir = new Map<string, Config | null>();
+  private readonly layerCache = new Map<string, readonly Config[]>();
+
+  /**
+   * @param top the top-level config (possibly empty)
+   * @param topDir nested configs are looked for strictly below this directory
+   * @param cwd for displaying paths in errors
+   * @param onLoad called once per nested config, e.g. to check its rule ids
+   */
+  constructor(
+    readonly top: Config,
+    readonly topDir: string | undefined,
+    private readonly cwd: string,
+    private readonly onLoad: (c: Config) => void = () => {},
+  ) {}
+
+  private configIn(dir: string): Config | null {
+    let c = this.byDir.get(dir);
+    if (c !== undefined) return c;
+    c = null;
+    for (const name of CONFIG_NAMES) {
+      const p = join(dir, name);
+      if (existsSync(p) && p !== this.top.path) {
+        c = loadConfig(p, this.cwd, true);
+        this.onLoad(c);
+        break;
+      }
+    }
+    this.byDir.set(dir, c);
+    return c;
+  }
+
+  /** Layers that apply to a directory, outermost first (the top config always first). */
+  layersForDir(dir: string): readonly Config[] {
+    const cached = this.layerCache.get(dir);
+    if (cached) return cached;
+    let layers: readonly Config[];
+    if (this.topDir === undefined || dir === this.topDir || !isInside(dir, this.topDir)) layers = [this.top];
+    else {
+      const own = this.configIn(dir);
+      const parent = this.layersForDir(dirname(dir));
+      layers = own ? [...parent, own] : parent;
+    }
+    this.layerCache.set(dir, layers);
+    return layers;
+  }
+
+  /** Layers for a file path (absolute, or relative to cwd). */
+  layersFor(path: string): readonly Config[] {
+    return this.layersForDir(dirname(resolve(this.cwd, path)));
+  }
+}
