@@ -100,6 +100,10 @@ function validate(c: Raw): { reason: RejectReason } | { notes: string[] } {
   return { notes };
 }
 
+function proof(rule: RuntimeRule): number {
+  return rule.data.checksum ? 2 : rule.data.validate.length > 0 ? 1 : 0;
+}
+
 export function scanChunk(chunk: Chunk, ruleset: RuleSet, opts: ChunkScanOptions, stats: ScanStats): ChunkScanResult {
   const text = chunk.text;
   const rules = ruleset.selectRules(text);
@@ -107,22 +111,28 @@ export function scanChunk(chunk: Chunk, ruleset: RuleSet, opts: ChunkScanOptions
   const lines = new LineIndex(text);
   const kept: Array<{ raw: Raw; notes: string[] }> = [];
   const seen = new Set<string>();
-  for (const rule of rules) {
+  // Spans claimed by pattern rules, valid or not: a generic detector must not report a token
+  // that a specific rule already judged (a bad-checksum look-alike stays a non-finding).
+  const claimed: Array<readonly [number, number]> = [];
+  // Pattern rules first, so code detectors see what they have claimed.
+  const ordered = rules.some((r) => r.detector) ? [...rules.filter((r) => !r.detector), ...rules.filter((r) => r.detector)] : rules;
+  for (const rule of ordered) {
     const source = rule.detector ? detectorCandidates(rule, text) : regexCandidates(rule, text);
     for (const raw of source) {
       const key = `${rule.index}:${raw.start}:${raw.end}`;
       if (seen.has(key)) continue;
       seen.add(key);
+      if (rule.detector && claimed.some(([a, b]) => a < raw.end && raw.start < b)) continue;
       const v = validate(raw);
+      if (!rule.detector) claimed.push([raw.start, raw.end]);
       if ('reason' in v) reject(stats, v.reason);
       else kept.push({ raw, notes: v.notes });
     }
   }
-  // A code detector (generic assignment) yields to any pattern rule that found an overlapping secret.
-  const specific = kept.filter((k) => !k.raw.rule.detector);
-  const survivors = kept.filter(
-    (k) => !k.raw.rule.detector || !specific.some((s) => s.raw.start < k.raw.end && k.raw.start < s.raw.end),
-  );
+  // Overlapping findings: the one with stronger proof wins (checksum > structure > pattern), so
+  // `https://x:ghp_…@host` is a GitHub token, not also a basic-auth URL. Equal proof: keep both.
+  const survivors = kept.length < 2 ? kept : kept.filter((k) =>
+    !kept.some((o) => o !== k && proof(o.raw.rule) > proof(k.raw.rule) && o.raw.start < k.raw.end && k.raw.start < o.raw.end));
 
   const findings: Finding[] = [];
   const suppressed: SuppressedFinding[] = [];
