@@ -4,3 +4,4 @@ export type { Finding, Origin, Chunk, ScanStats, Severity, RejectReason } from '
 export { KeyhoundError } from './errors.js';
 export { maskSecret } from './engine/mask.js';
 export { fingerprint } from './engine/fingerprint.js';
+export { generateKey, verifyChecksum, hashKey, ruleYaml, KEY_ENCODINGS, type GenerateKeyOptions, type GeneratedKey, type KeyEncoding } from './keygen/index.js';
