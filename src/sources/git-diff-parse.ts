@@ -1,0 +1,119 @@
+// A push parser for `git diff -U0` / `git log -p -U0` output: which new-file lines each file added.
+// Fed one line at a time, so a history of any size streams through in bounded memory.
+
+/** A file section with text hunks (binary files and deletions never reach the handler). */
+export interface DiffFile {
+  /** Path in the new tree, relative to the repository root, `/` separated. */
+  path: string;
+  /** New blob id from the `index` line (full with --full-index); undefined for pure renames. */
+  sha: string | undefined;
+  /** New file mode (100644, 100755, 120000 symlink, 160000 submodule), when git printed it. */
+  mode: string | undefined;
+}
+
+export interface DiffHandler {
+  /** A line that starts with the commit marker (history mode). */
+  commit?(line: string): void;
+  file(f: DiffFile): void;
+  /** A hunk adding `count` lines from new-file line `start`. */
+  hunk(start: number, count: number): void;
+  /** One added line (without the leading `+`) and its new-file line number. */
+  added?(text: string, line: number): void;
+}
+
+/** Lines starting with this character are commit headers (see the history source's --format). */
+export const COMMIT_MARKER = '\x1e';
+
+const HUNK = /^@@+ (?:-\d+(?:,\d+)? )+\+(\d+)(?:,(\d+))? @@/;
+
+const ESCAPES: Record<string, number> = { a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, '"': 34, '\\': 92 };
+
+/** Undo git's C-style quoting of a path (`"b/\303\274.txt"`): octal escapes are UTF-8 bytes. */
+export function unquotePath(raw: string): string {
+  let s = raw;
+  if (!s.startsWith('"')) return s.endsWith('\t') ? s.slice(0, -1) : s;
+  s = s.replace(/\t$/, '');
+  const bytes: number[] = [];
+  for (let i = 1; i < s.length; i++) {
+    const c = s[i]!;
+    if (c === '"') break;
+    if (c !== '\\') {
+      for (const b of Buffer.from(c, 'utf8')) bytes.push(b);
+      continue;
+    }
+    const n = s[++i] ?? '';
+    if (/[0-7]/.test(n)) {
+      bytes.push(parseInt(s.slice(i, i + 3), 8));
+      i += 2;
+    } else {
+      bytes.push(ESCAPES[n] ?? n.charCodeAt(0));
+    }
+  }
+  return Buffer.from(bytes).toString('utf8');
+}
+
+function stripPrefix(p: string): string {
+  return p.startsWith('b/') ? p.slice(2) : p;
+}
+
+export class DiffParser {
+  private inHunks = false;
+  private sha: string | undefined;
+  private mode: string | undefined;
+  private active = false;
+  private line = 0;
+
+  constructor(private readonly handler: DiffHandler) {}
+
+  push(line: string): void {
+    const c = line.charCodeAt(0);
+    if (this.inHunks) {
+      // Inside hunks every content line starts with + - space or backslash.
+      if (c === 43 /* + */) {
+        if (this.active) this.handler.added?.(line.slice(1), this.line++);
+        return;
+      }
+      if (c === 45 /* - */ || c === 32 || c === 92 /* \ */) return;
+      if (c === 64 /* @ */) {
+        this.startHunk(line);
+        return;
+      }
+    }
+    if (line.startsWith(COMMIT_MARKER)) {
+      this.reset();
+      this.handler.commit?.(line);
+    } else if (line.startsWith('diff --git ') || line.startsWith('diff --cc ') || line.startsWith('diff --combined ')) {
+      this.reset();
+    } else if (line.startsWith('new file mode ') || line.startsWith('new mode ')) {
+      this.mode = line.slice(line.lastIndexOf(' ') + 1);
+    } else if (line.startsWith('index ')) {
+      const m = /^index [0-9a-f,]+\.\.([0-9a-f]+)(?: (\d+))?/.exec(line);
+      if (m) {
+        this.sha = m[1];
+        if (m[2]) this.mode = m[2];
+      }
+    } else if (line.startsWith('+++ ')) {
+      const raw = line.slice(4);
+      this.active = raw !== '/dev/null';
+      if (this.active) this.handler.file({ path: stripPrefix(unquotePath(raw)), sha: this.sha, mode: this.mode });
+    } else if (c === 64 /* @ */) {
+      this.startHunk(line);
+    }
+  }
+
+  private startHunk(line: string): void {
+    const m = HUNK.exec(line);
+    if (!m) return;
+    this.inHunks = true;
+    this.line = Number(m[1]);
+    const count = m[2] === undefined ? 1 : Number(m[2]);
+    if (this.active && count > 0) this.handler.hunk(this.line, count);
+  }
+
+  private reset(): void {
+    this.inHunks = false;
+    this.active = false;
+    this.sha = undefined;
+    this.mode = undefined;
+  }
+}

@@ -1,0 +1,96 @@
+// The history source: `git log -p -U0` streamed through the diff parser. Each run of added lines
+// of a file in a commit becomes a chunk whose origin names the commit, author, date and path.
+import type { Chunk, Origin, ScanStats } from '../engine/types.js';
+import { COMMIT_MARKER, DiffParser } from './git-diff-parse.js';
+import { DIFF_ARGS, DIFF_CONFIG, gitLines } from './git-run.js';
+
+export interface HistoryOptions {
+  /** Any directory inside the repository. */
+  cwd: string;
+  /** Revisions and log options (e.g. `['--all']`, `['base..head']`, user --log-opts). */
+  revs: readonly string[];
+  /** A run of added lines longer than this is cut into several chunks (bounded memory). */
+  maxChunkBytes?: number;
+  include?: (path: string) => boolean;
+  /** Called after each commit header with the number of commits seen so far. */
+  onCommit?: (count: number) => void;
+}
+
+type CommitOrigin = Extract<Origin, { kind: 'commit' }>;
+
+const FORMAT = `--format=${COMMIT_MARKER}%H%x1f%an%x1f%ae%x1f%aI`;
+const NOT_CONTENT = new Set(['120000', '160000']);
+
+export function historyArgs(revs: readonly string[]): string[] {
+  // --diff-filter=d: deletions add no lines. Merges show no patch (their changes are in the parents).
+  return [...DIFF_CONFIG, 'log', '-p', ...DIFF_ARGS, '--full-history', '--diff-filter=d', '--no-show-signature', FORMAT, ...revs, ...(revs.includes('--') ? [] : ['--'])];
+}
+
+export async function* historyChunks(opts: HistoryOptions, stats: ScanStats): AsyncGenerator<Chunk> {
+  const maxBytes = opts.maxChunkBytes ?? 1024 * 1024;
+  const ready: Chunk[] = [];
+  let commit = { commit: '', author: '', email: '', date: '' };
+  let commits = 0;
+  let origin: CommitOrigin | undefined;
+  let run: { start: number; lines: string[]; bytes: number } | undefined;
+
+  const flush = (): void => {
+    if (run && origin && run.lines.length) {
+      const text = run.lines.join('\n');
+      stats.bytesScanned += text.length;
+      ready.push({ origin, text, startLine: run.start });
+    }
+    run = undefined;
+  };
+
+  const parser = new DiffParser({
+    commit(line) {
+      flush();
+      origin = undefined;
+      const [sha = '', author = '', email = '', date = ''] = line.slice(1).split('\x1f');
+      commit = { commit: sha, author, email, date };
+      opts.onCommit?.(++commits);
+    },
+    file(f) {
+      flush();
+      origin = undefined;
+      if (f.mode !== undefined && NOT_CONTENT.has(f.mode)) return;
+      if (opts.include && !opts.include(f.path)) return;
+      origin = { kind: 'commit', path: f.path, ...commit };
+      stats.filesScanned++;
+    },
+    hunk(start) {
+      flush();
+      run = { start, lines: [], bytes: 0 };
+    },
+    added(text, line) {
+      if (!run || !origin) return;
+      run.lines.push(text);
+      run.bytes += text.length + 1;
+      if (run.bytes >= maxBytes) {
+        flush();
+        run = { start: line + 1, lines: [], bytes: 0 };
+      }
+    },
+  });
+
+  for await (const lines of gitLines(historyArgs(opts.revs), opts.cwd)) {
+    for (const l of lines) parser.push(l);
+    if (ready.length) yield* ready.splice(0);
+  }
+  flush();
+  yield* ready.splice(0);
+}
+
+/** How many commits the revisions name (for progress); undefined when git cannot say. */
+export async function countCommits(cwd: string, revs: readonly string[]): Promise<number | undefined> {
+  try {
+    for await (const lines of gitLines(['rev-list', '--count', ...revs, ...(revs.includes('--') ? [] : ['--'])], cwd)) {
+      const n = Number(lines[0]);
+      if (Number.isFinite(n)) return n;
+    }
+  } catch {
+    // user log options rev-list does not take: no total then
+  }
+  return undefined;
+}

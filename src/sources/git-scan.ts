@@ -1,0 +1,100 @@
+// Git scans for the CLI and library: staged changes (pre-commit) and history / ranges (CI).
+import { resolve } from 'node:path';
+import { DEFAULT_MAX_FILE_SIZE } from '../config/load.js';
+import { runEngine } from '../engine/scan.js';
+import { emptyStats, type Chunk } from '../engine/types.js';
+import { UsageError } from '../errors.js';
+import { buildRuleSet, resolveConfig, type ScanOptions, type ScanResult } from '../scan.js';
+import { githubRange } from './git-ci.js';
+import { countCommits, historyChunks } from './git-history.js';
+import { splitArgs } from './git-run.js';
+import { stagedChunks } from './git-staged.js';
+
+export interface GitScanRequest {
+  mode: 'staged' | 'history';
+  /** A directory inside the repository (default: opts.cwd). */
+  repo?: string;
+  /** Scan `REF..HEAD`. */
+  since?: string;
+  /** Extra `git log` arguments (revisions, --since=date, paths after --). */
+  logOpts?: string;
+  /** Environment for CI detection (GITHUB_ACTIONS, GITHUB_EVENT_PATH, GITHUB_REF). */
+  env?: Readonly<Record<string, string | undefined>>;
+  /** Progress output (a TTY's stderr); called with `\r`-style status text. */
+  progress?: (text: string) => void;
+  /** One-line notes for stderr (which range CI mode chose). */
+  note?: (text: string) => void;
+}
+
+/** Git revision arguments for a history request: --since, --log-opts, CI event, else all refs. */
+export function historyRevs(req: GitScanRequest): string[] | { revs: string[]; description: string } {
+  const revs: string[] = [];
+  if (req.since !== undefined) {
+    if (req.since === '' || req.since.startsWith('-')) throw new UsageError(`--since: \`${req.since}\` is not a revision`, 'give a branch, tag or commit, e.g. --since origin/main');
+    revs.push(`${req.since}..HEAD`);
+  }
+  if (req.logOpts !== undefined) revs.push(...splitArgs(req.logOpts));
+  if (revs.length) return revs;
+  const ci = githubRange(req.env ?? {});
+  if (ci) return ci;
+  return ['--all'];
+}
+
+async function includeFilter(patterns: readonly string[]): Promise<((p: string) => boolean) | undefined> {
+  if (!patterns.length) return undefined;
+  const { default: ignore } = await import('ignore');
+  const ig = ignore().add([...patterns]);
+  return (p) => !ig.ignores(p);
+}
+
+export async function scanGit(req: GitScanRequest, opts: ScanOptions = {}): Promise<ScanResult> {
+  const cwd = resolve(opts.cwd ?? process.cwd(), req.repo ?? '.');
+  const config = resolveConfig({ ...opts, cwd, paths: ['.'] });
+  const ruleset = buildRuleSet(config);
+  const stats = emptyStats();
+  const include = await includeFilter(config.ignore);
+  const engineOpts = { unmask: opts.unmask ?? false, filters: opts.filters ?? [], collectSuppressed: opts.collectSuppressed ?? false };
+  let chunks: AsyncIterable<Chunk>;
+  let stopProgress = (): void => undefined;
+  if (req.mode === 'staged') {
+    chunks = stagedChunks({
+      cwd,
+      maxFileSize: opts.maxFileSize ?? config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
+      ...(include ? { include } : {}),
+      ...(opts.onSkip ? { onSkip: opts.onSkip } : {}),
+    }, stats);
+  } else {
+    const r = historyRevs(req);
+    const revs = Array.isArray(r) ? r : r.revs;
+    if (!Array.isArray(r)) req.note?.(`keyhound: CI range from the GitHub event: ${r.description}`);
+    if (revs.length === 0) return { ...(await runEngine([], ruleset, engineOpts, stats)), ruleset, config };
+    let onCommit: ((n: number) => void) | undefined;
+    const progress = req.progress;
+    if (progress) {
+      let total: number | undefined;
+      void countCommits(cwd, revs).then((n) => (total = n));
+      let last = 0;
+      let seen = 0;
+      onCommit = (n) => {
+        seen = n;
+        const now = Date.now();
+        if (now - last < 250) return;
+        last = now;
+        progress(`\rkeyhound: scanning history: ${n}${total ? `/${total}` : ''} commits`);
+      };
+      stopProgress = () => {
+        if (last) progress(`\r\x1b[Kkeyhound: scanned ${seen} commits\n`);
+      };
+    }
+    chunks = historyChunks({ cwd, revs, ...(include ? { include } : {}), ...(onCommit ? { onCommit } : {}) }, stats);
+  }
+  const result = await runEngine(chunks, ruleset, engineOpts, stats);
+  stopProgress();
+  return { ...result, ruleset, config };
+}
+
+/** What a blocked commit prints after the report: why, and how to bypass knowingly. */
+export const STAGED_BLOCKED_HINT =
+  'keyhound: commit blocked: the staged changes add the secret(s) above.\n' +
+  '  Remove them (and rotate any real key), or mark a false positive as allowed.\n' +
+  '  Bypass once, knowingly: git commit --no-verify (or KEYHOUND_SKIP=1; HUSKY=0 under husky).\n';

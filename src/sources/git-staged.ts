@@ -1,0 +1,91 @@
+// The staged source: exactly what `git commit` would record. Text comes from the index blobs
+// (never the working tree); only the lines the commit adds are reported.
+import type { Chunk, ScanStats } from '../engine/types.js';
+import { decodeText, looksBinary } from './decode.js';
+import { catFileBatch } from './git-cat-file.js';
+import { DiffParser, type DiffFile } from './git-diff-parse.js';
+import { DIFF_ARGS, DIFF_CONFIG, gitLines, gitSync } from './git-run.js';
+import type { SkipReason } from './files-walk.js';
+
+export interface StagedOptions {
+  /** Any directory inside the repository or worktree. */
+  cwd: string;
+  maxFileSize: number;
+  /** Return false to leave a path out (config `ignore`). Paths are repository-relative. */
+  include?: (path: string) => boolean;
+  onSkip?: (path: string, reason: SkipReason, detail?: string) => void;
+}
+
+export interface StagedFile {
+  path: string;
+  sha: string;
+  mode: string | undefined;
+  /** New-file line numbers the commit adds. */
+  added: Set<number>;
+}
+
+/** Modes that are not file content: symlinks (the target path) and submodules (a commit id). */
+const NOT_CONTENT = new Set(['120000', '160000']);
+
+/**
+ * Files the index adds or changes relative to HEAD, with their added lines. `git diff --cached`
+ * without a commit compares with HEAD, and on an unborn branch shows every staged file as new.
+ * GIT_INDEX_FILE from a hook is inherited, so `git commit -a` / `git commit PATH` are right too.
+ */
+export async function stagedFiles(opts: StagedOptions): Promise<StagedFile[]> {
+  const files: StagedFile[] = [];
+  let cur: StagedFile | undefined;
+  const parser = new DiffParser({
+    file(f: DiffFile) {
+      cur = undefined;
+      if (f.mode !== undefined && NOT_CONTENT.has(f.mode)) return;
+      if (f.sha === undefined || /^0+$/.test(f.sha)) return;
+      if (opts.include && !opts.include(f.path)) return;
+      cur = { path: f.path, sha: f.sha, mode: f.mode, added: new Set() };
+      files.push(cur);
+    },
+    hunk(start, count) {
+      if (!cur) return;
+      for (let l = start; l < start + count; l++) cur.added.add(l);
+    },
+  });
+  const args = [...DIFF_CONFIG, 'diff', '--cached', ...DIFF_ARGS, '--diff-filter=ACMRT'];
+  try {
+    for await (const lines of gitLines(args, opts.cwd)) for (const l of lines) parser.push(l);
+  } catch (e) {
+    // Outside a repository `git diff` falls back to --no-index and complains about --cached.
+    gitSync(['rev-parse', '--git-dir'], opts.cwd);
+    throw e;
+  }
+  return files.filter((f) => f.added.size > 0);
+}
+
+/** One chunk per staged text file: the full staged blob, findings kept only on added lines. */
+export async function* stagedChunks(opts: StagedOptions, stats: ScanStats): AsyncGenerator<Chunk> {
+  const files = await stagedFiles(opts);
+  const bySha = new Map<string, StagedFile[]>();
+  for (const f of files) {
+    const list = bySha.get(f.sha);
+    if (list) list.push(f);
+    else bySha.set(f.sha, [f]);
+  }
+  for await (const blob of catFileBatch(opts.cwd, [...bySha.keys()], opts.maxFileSize)) {
+    for (const f of bySha.get(blob.sha) ?? []) {
+      const skip = (reason: SkipReason, detail?: string): void => {
+        if (reason === 'binary') stats.skipped.binary++;
+        else if (reason === 'too-large') stats.skipped.tooLarge++;
+        else stats.skipped.unreadable++;
+        if (detail === undefined) opts.onSkip?.(f.path, reason);
+        else opts.onSkip?.(f.path, reason, detail);
+      };
+      if (blob.missing) skip('unreadable', 'blob missing from the object store');
+      else if (!blob.content) skip('too-large', `${blob.size} bytes`);
+      else if (looksBinary(blob.content)) skip('binary');
+      else {
+        stats.filesScanned++;
+        stats.bytesScanned += blob.size;
+        yield { origin: { kind: 'staged', path: f.path }, text: decodeText(blob.content), startLine: 1, reportLines: f.added };
+      }
+    }
+  }
+}
