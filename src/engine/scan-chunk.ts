@@ -104,10 +104,28 @@ function proof(rule: RuntimeRule): number {
   return rule.data.checksum ? 2 : rule.data.validate.length > 0 ? 1 : 0;
 }
 
-export function scanChunk(chunk: Chunk, ruleset: RuleSet, opts: ChunkScanOptions, stats: ScanStats): ChunkScanResult {
+/**
+ * A validated candidate with its location and the context suppression needs. Produced by
+ * detectChunk (possibly in a worker thread), consumed by finalizeChunk; never leaves the engine.
+ */
+export interface Detected {
+  ruleId: string;
+  secret: string;
+  notes: string[];
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  /** The line(s) holding the secret, and the line before (for allow-next-line markers). */
+  lineText: string;
+  previousLineText: string;
+}
+
+/** The expensive half: prefilter, regexes and detectors, validation. Pure but for `stats`. */
+export function detectChunk(chunk: Chunk, ruleset: RuleSet, stats: ScanStats): Detected[] {
   const text = chunk.text;
   const rules = ruleset.selectRules(text);
-  if (rules.length === 0) return { findings: [], suppressed: [] };
+  if (rules.length === 0) return [];
   const lines = new LineIndex(text);
   const kept: Array<{ raw: Raw; notes: string[] }> = [];
   const seen = new Set<string>();
@@ -134,8 +152,7 @@ export function scanChunk(chunk: Chunk, ruleset: RuleSet, opts: ChunkScanOptions
   const survivors = kept.length < 2 ? kept : kept.filter((k) =>
     !kept.some((o) => o !== k && proof(o.raw.rule) > proof(k.raw.rule) && o.raw.start < k.raw.end && k.raw.start < o.raw.end));
 
-  const findings: Finding[] = [];
-  const suppressed: SuppressedFinding[] = [];
+  const out: Detected[] = [];
   for (const { raw, notes } of survivors) {
     const a = lines.locate(raw.start);
     const b = lines.locate(Math.max(raw.start, raw.end - 1));
@@ -149,44 +166,67 @@ export function scanChunk(chunk: Chunk, ruleset: RuleSet, opts: ChunkScanOptions
         continue;
       }
     }
-    const d = raw.rule.data;
-    const finding: Finding = {
-      ruleId: d.id,
-      ruleName: d.name,
-      severity: d.severity,
-      origin: chunk.origin,
+    const lineStart = text.lastIndexOf('\n', raw.start - 1);
+    out.push({
+      ruleId: raw.rule.data.id,
+      secret: raw.secret,
+      notes,
       line,
       column: a.column + 1,
       endLine,
       endColumn: b.column + 2,
-      masked: maskSecret(raw.secret, ruleset.prefixes),
-      fingerprint: fingerprint(d.id, raw.secret),
-      notes,
+      lineText: lines.linesAround(raw.start, raw.end),
+      // The line that ends at lineStart (empty when the previous line is blank).
+      previousLineText: lineStart > 0 ? text.slice(text.lastIndexOf('\n', lineStart - 1) + 1, lineStart).replace(/\r$/, '') : '',
+    });
+  }
+  return out;
+}
+
+/** The cheap half: masking, fingerprints and suppression filters, on the main thread. */
+export function finalizeChunk(origin: Origin, detected: readonly Detected[], ruleset: RuleSet, opts: ChunkScanOptions, stats: ScanStats): ChunkScanResult {
+  const findings: Finding[] = [];
+  const suppressed: SuppressedFinding[] = [];
+  for (const d of detected) {
+    const rule = ruleset.byId.get(d.ruleId)!;
+    const finding: Finding = {
+      ruleId: d.ruleId,
+      ruleName: rule.data.name,
+      severity: rule.data.severity,
+      origin,
+      line: d.line,
+      column: d.column,
+      endLine: d.endLine,
+      endColumn: d.endColumn,
+      masked: maskSecret(d.secret, ruleset.prefixes),
+      fingerprint: fingerprint(d.ruleId, d.secret),
+      notes: d.notes,
     };
-    if (opts.unmask) finding.secret = raw.secret;
+    if (opts.unmask) finding.secret = d.secret;
     let verdict: ReturnType<CandidateFilter>;
     if (opts.filters.length > 0) {
-      const lineStart = text.lastIndexOf('\n', raw.start - 1);
       const view: CandidateView = {
-        rule: raw.rule,
-        secret: raw.secret,
-        origin: chunk.origin,
-        line,
-        endLine,
-        lineText: lines.linesAround(raw.start, raw.end),
-        previousLineText: lineStart > 0 ? lines.linesAround(lineStart - 1, lineStart) : '',
+        rule,
+        secret: d.secret,
+        origin,
+        line: d.line,
+        endLine: d.endLine,
+        lineText: d.lineText,
+        previousLineText: d.previousLineText,
         fingerprint: finding.fingerprint,
       };
       for (const f of opts.filters) if ((verdict = f(view))) break;
     }
     if (verdict) {
       reject(stats, verdict.reason);
-      if (opts.collectSuppressed) {
-        suppressed.push({ ...finding, via: verdict.reason, reason: verdict.detail ?? verdict.reason });
-      }
+      if (opts.collectSuppressed) suppressed.push({ ...finding, via: verdict.reason, reason: verdict.detail ?? verdict.reason });
       continue;
     }
     findings.push(finding);
   }
   return { findings, suppressed };
+}
+
+export function scanChunk(chunk: Chunk, ruleset: RuleSet, opts: ChunkScanOptions, stats: ScanStats): ChunkScanResult {
+  return finalizeChunk(chunk.origin, detectChunk(chunk, ruleset, stats), ruleset, opts, stats);
 }
