@@ -1,7 +1,8 @@
 // The library API under the CLI: scan(options) -> findings + stats.
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { emptyConfig, findConfig, loadConfig, DEFAULT_MAX_FILE_SIZE, type Config } from './config/load.js';
+import { findTopConfig } from './config/cascade.js';
+import { emptyConfig, loadConfig, DEFAULT_MAX_FILE_SIZE, type Config } from './config/load.js';
 import { KeyhoundError } from './errors.js';
 import { runEngine, type EngineResult } from './engine/scan.js';
 import { RuleSet } from './engine/ruleset.js';
@@ -44,7 +45,7 @@ export function resolveConfig(opts: Pick<ScanOptions, 'config' | 'noConfig' | 'p
   const cwd = opts.cwd ?? process.cwd();
   if (opts.config) return loadConfig(opts.config, cwd);
   if (opts.noConfig) return emptyConfig();
-  const found = findConfig(resolve(cwd, opts.paths?.[0] ?? '.'));
+  const found = findTopConfig(resolve(cwd, opts.paths?.[0] ?? '.'));
   return found ? loadConfig(found, cwd) : emptyConfig();
 }
 
@@ -89,11 +90,12 @@ export async function runSuppressed(
   chunks: AsyncIterable<Chunk> | Iterable<Chunk>,
   ruleset: RuleSet,
   config: Config,
-  opts: ScanOptions & { cwd: string },
+  opts: ScanOptions & { cwd: string; pathBase?: string },
   stats: ScanStats,
 ): Promise<EngineResult> {
   const sup = createSuppression(config, ruleset, {
     cwd: opts.cwd,
+    ...(opts.pathBase !== undefined ? { pathBase: opts.pathBase } : {}),
     ...(opts.paths ? { paths: opts.paths } : {}),
     nestedConfigs: !opts.noConfig,
     ...opts.suppress,
@@ -126,7 +128,7 @@ export async function scan(opts: ScanOptions = {}): Promise<ScanResult> {
     },
     stats,
   );
-  const result = await runSuppressed(chunks, ruleset, config, { ...opts, cwd }, stats);
+  const result = await runSuppressed(chunks, ruleset, config, { ...opts, cwd, pathBase: base }, stats);
   return { ...result, ruleset, config };
 }
 

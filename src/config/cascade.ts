@@ -3,7 +3,7 @@
 // every config between the top directory and the file's directory, outermost first.
 import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { CONFIG_NAMES, loadConfig, type Config } from './load.js';
+import { CONFIG_NAMES, findConfig, loadConfig, type Config } from './load.js';
 
 /** True when `path` is `dir` or below it. */
 export function isInside(path: string, dir: string): boolean {
@@ -26,6 +26,8 @@ export class ConfigTree {
     readonly topDir: string | undefined,
     private readonly cwd: string,
     private readonly onLoad: (c: Config) => void = () => {},
+    /** Relative file paths given to layersFor are relative to this (default cwd). */
+    private readonly pathBase: string = cwd,
   ) {}
 
   private configIn(dir: string): Config | null {
@@ -59,8 +61,32 @@ export class ConfigTree {
     return layers;
   }
 
-  /** Layers for a file path (absolute, or relative to cwd). */
+  /** Layers for a file path (absolute, or relative to the path base). */
   layersFor(path: string): readonly Config[] {
-    return this.layersForDir(dirname(resolve(this.cwd, path)));
+    return this.layersForDir(dirname(resolve(this.pathBase, path)));
+  }
+}
+
+/**
+ * The top-level config for a scan starting at `start`: the outermost .keyhound.yaml between it
+ * and the root of its git work tree, so scanning one package of a monorepo applies the same
+ * layers as scanning the whole repository. Outside a repository: the nearest one above `start`.
+ */
+export function findTopConfig(start: string): string | undefined {
+  const nearest = findConfig(start);
+  if (nearest === undefined) return undefined;
+  let top = nearest;
+  for (let dir = dirname(nearest); ; ) {
+    if (existsSync(join(dir, '.git'))) return top;
+    const up = dirname(dir);
+    if (up === dir) return nearest; // not in a repository
+    dir = up;
+    for (const name of CONFIG_NAMES) {
+      const p = join(dir, name);
+      if (existsSync(p)) {
+        top = p;
+        break;
+      }
+    }
   }
 }

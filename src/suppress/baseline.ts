@@ -62,7 +62,8 @@ export class Baseline {
     /** Absolute path of the file. */
     readonly file: string,
     readonly entries: readonly BaselineEntry[],
-    private readonly cwd: string,
+    /** The directory finding paths are relative to. */
+    private readonly pathBase: string,
   ) {
     this.keys = new Set(entries.map(entryKey));
   }
@@ -71,7 +72,7 @@ export class Baseline {
     return dirname(this.file);
   }
 
-  static read(file: string, cwd: string): Baseline {
+  static read(file: string, cwd: string, pathBase = cwd): Baseline {
     const display = relative(cwd, file) || file;
     let text: string;
     try {
@@ -80,12 +81,12 @@ export class Baseline {
       throw new KeyhoundError(`cannot read baseline: ${(e as NodeJS.ErrnoException).code ?? String(e)}`,
         'check the --baseline path, or create one with `keyhound baseline`', display);
     }
-    return new Baseline(file, parseBaseline(text, display), cwd);
+    return new Baseline(file, parseBaseline(text, display), pathBase);
   }
 
   /** The entry a finding (or a candidate with this rule, fingerprint and origin path) would have. */
   entryFor(f: Pick<Finding, 'ruleId' | 'fingerprint'> & { origin: { path: string } }): BaselineEntry {
-    const path = normalizePath(relative(this.dir, resolve(this.cwd, f.origin.path)));
+    const path = normalizePath(relative(this.dir, resolve(this.pathBase, f.origin.path)));
     return { fingerprint: f.fingerprint, rule: f.ruleId, path };
   }
 

@@ -77,9 +77,16 @@ export function ruleSeverity(config: Config): ReadonlyMap<string, Severity> {
 export function createSuppression(
   config: Config,
   ruleset: RuleSet,
-  opts: SuppressOptions & { cwd: string; paths?: readonly string[] },
+  opts: SuppressOptions & {
+    /** The user's directory: scan paths, --baseline and error messages are relative to it. */
+    cwd: string;
+    paths?: readonly string[];
+    /** The directory origin paths are relative to (default cwd). */
+    pathBase?: string;
+  },
 ): Suppression {
   const cwd = opts.cwd;
+  const base = opts.pathBase ?? cwd;
   const known = new Set([...ruleset.byId.keys(), ...config.disable]);
   checkRuleIds(config, known);
   const scanRoot = scanRootOf(cwd, opts.paths ?? []);
@@ -87,7 +94,7 @@ export function createSuppression(
   // below the scan root (no config found, or an explicit --config kept elsewhere).
   const topDir = opts.nestedConfigs === false ? undefined
     : config.dir !== undefined && isInside(scanRoot, config.dir) ? config.dir : scanRoot;
-  const tree = new ConfigTree(config, topDir, cwd, (c) => checkRuleIds(c, known));
+  const tree = new ConfigTree(config, topDir, cwd, (c) => checkRuleIds(c, known), base);
 
   const effective = new Map<readonly Config[], Effective>();
   const effectiveFor = (path: string): Effective => {
@@ -115,7 +122,7 @@ export function createSuppression(
   let baseline: Baseline | undefined;
   if (opts.baseline !== false) {
     const file = opts.baseline !== undefined ? resolve(cwd, opts.baseline) : findBaseline(scanRoot, config.dir);
-    if (file !== undefined) baseline = Baseline.read(file, cwd);
+    if (file !== undefined) baseline = Baseline.read(file, cwd, base);
   }
   const inlineAllow = opts.inlineAllow ?? true;
   const baselineName = baseline ? normalizePath(relative(cwd, baseline.file)) || baseline.file : '';
@@ -127,7 +134,7 @@ export function createSuppression(
       if (m) return { reason: 'inline-allow', detail: describeInline(m) };
     }
     if (e.allowlists.length > 0) {
-      const target = { ruleId: c.rule.data.id, secret: c.secret, lineText: c.lineText, absPath: resolve(cwd, c.origin.path) };
+      const target = { ruleId: c.rule.data.id, secret: c.secret, lineText: c.lineText, absPath: resolve(base, c.origin.path) };
       for (const a of e.allowlists) if (a.matches(target)) return { reason: 'allowlisted', detail: a.reason };
     }
     const off = e.disabled.get(c.rule.data.id);

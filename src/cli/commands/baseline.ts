@@ -74,7 +74,8 @@ export async function baselineCommand(args: string[], io: CliIO): Promise<number
     ...(v.config ? { config: v.config } : {}),
     suppress: { baseline: false },
   });
-  const writer = new Baseline(file, [], io.cwd);
+  // scan() reports paths relative to a single scanned directory.
+  const writer = new Baseline(file, [], isDir ? abs : io.cwd);
   const current = result.findings.map((f) => writer.entryFor(f));
   let entries: BaselineEntry[];
   if (v.update && old) {
