@@ -1,7 +1,5 @@
 // The directory source: walk roots, read each file, hand the engine one Chunk per text file.
 // Every skip is counted in the scan stats and reported through onSkip.
-import { statSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { Chunk, ScanStats } from '../engine/types.js';
 import { readTextFile } from './files-read.js';
 import { type FileSourceOptions, type SkipReason, walkFiles } from './files-walk.js';
@@ -45,9 +43,6 @@ export async function* fileChunks(opts: FileSourceOptions, stats: ScanStats): As
       else userSkip(path, reason, detail);
     }
   };
-  // One directory root: paths are relative to it (`keyhound scan ./repo` reports `src/a.ts`).
-  // Several roots: relative to cwd, so two roots' `index.ts` stay apart.
-  const oneDir = opts.roots.length === 1 && isDirectory(resolve(opts.cwd ?? process.cwd(), opts.roots[0]!));
   for (const entry of walkFiles({ ...opts, onSkip })) {
     const r = readTextFile(entry.abs, opts.maxFileSize);
     if ('skip' in r) {
@@ -56,14 +51,6 @@ export async function* fileChunks(opts: FileSourceOptions, stats: ScanStats): As
     }
     stats.filesScanned++;
     stats.bytesScanned += r.bytes;
-    yield { origin: { kind: 'file', path: oneDir ? entry.rel : entry.path }, text: r.text, startLine: 1 };
-  }
-}
-
-function isDirectory(p: string): boolean {
-  try {
-    return statSync(p).isDirectory();
-  } catch {
-    return false;
+    yield { origin: { kind: 'file', path: entry.path }, text: r.text, startLine: 1 };
   }
 }
