@@ -1,12 +1,19 @@
-// Orchestrates a scan: chunks from any source -> scanChunk -> sorted findings + stats.
-import { scanChunk, type ChunkScanOptions, type SuppressedFinding } from './scan-chunk.js';
+// Orchestrates a scan: chunks (or already-detected files from the worker pool) -> finalize ->
+// sorted, de-duplicated findings + stats.
+import { detectChunk, finalizeChunk, type ChunkScanOptions, type Detected, type SuppressedFinding } from './scan-chunk.js';
 import type { RuleSet } from './ruleset.js';
-import { emptyStats, type Chunk, type Finding, type ScanStats } from './types.js';
+import { emptyStats, type Chunk, type Finding, type Origin, type ScanStats } from './types.js';
 
 export interface EngineResult {
   findings: Finding[];
   suppressed: SuppressedFinding[];
   stats: ScanStats;
+}
+
+/** Validated candidates of one chunk or file, not yet masked or filtered. */
+export interface DetectedItem {
+  origin: Origin;
+  detected: readonly Detected[];
 }
 
 export function compareFindings(a: Finding, b: Finding): number {
@@ -21,8 +28,19 @@ export function compareFindings(a: Finding, b: Finding): number {
   );
 }
 
-export async function runEngine(
-  chunks: AsyncIterable<Chunk> | Iterable<Chunk>,
+/** Sort, and drop repeats (a secret seen twice where large-file pieces overlap). */
+function sortUnique<T extends Finding>(list: T[]): T[] {
+  list.sort(compareFindings);
+  return list.filter((f, i) => i === 0 || compareFindings(list[i - 1]!, f) !== 0);
+}
+
+/** In-process detection of chunks (stdin, git sources, tests). */
+export async function* detectChunks(chunks: AsyncIterable<Chunk> | Iterable<Chunk>, ruleset: RuleSet, stats: ScanStats): AsyncGenerator<DetectedItem> {
+  for await (const chunk of chunks) yield { origin: chunk.origin, detected: detectChunk(chunk, ruleset, stats) };
+}
+
+export async function runDetected(
+  items: AsyncIterable<DetectedItem> | Iterable<DetectedItem>,
   ruleset: RuleSet,
   opts: ChunkScanOptions,
   stats: ScanStats = emptyStats(),
@@ -30,13 +48,21 @@ export async function runEngine(
   const started = performance.now();
   const findings: Finding[] = [];
   const suppressed: SuppressedFinding[] = [];
-  for await (const chunk of chunks) {
-    const r = scanChunk(chunk, ruleset, opts, stats);
+  for await (const item of items) {
+    if (item.detected.length === 0) continue;
+    const r = finalizeChunk(item.origin, item.detected, ruleset, opts, stats);
     findings.push(...r.findings);
     suppressed.push(...r.suppressed);
   }
-  findings.sort(compareFindings);
-  suppressed.sort(compareFindings);
   stats.elapsedMs = performance.now() - started;
-  return { findings, suppressed, stats };
+  return { findings: sortUnique(findings), suppressed: sortUnique(suppressed), stats };
+}
+
+export async function runEngine(
+  chunks: AsyncIterable<Chunk> | Iterable<Chunk>,
+  ruleset: RuleSet,
+  opts: ChunkScanOptions,
+  stats: ScanStats = emptyStats(),
+): Promise<EngineResult> {
+  return runDetected(detectChunks(chunks, ruleset, stats), ruleset, opts, stats);
 }

@@ -33,7 +33,7 @@ export interface Suppression {
   /** The baseline in use, if any. */
   baseline: Baseline | undefined;
   /** Pass-through that loads nested configs as files stream by, so their errors always surface. */
-  observe<T extends Chunk>(chunks: AsyncIterable<T> | Iterable<T>): AsyncGenerator<T>;
+  observe<T extends { origin: { path: string } }>(chunks: AsyncIterable<T> | Iterable<T>): AsyncGenerator<T>;
   /** Apply per-path severity overrides (nested configs) to the scan's findings. */
   finish(result: EngineResult): EngineResult;
 }

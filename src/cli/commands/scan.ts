@@ -24,6 +24,7 @@ Options:
       --unmask            show raw secrets in the report (never do this in CI logs)
       --max-file-size N   skip files larger than N (e.g. 10MB; default 10MB)
       --no-gitignore      also scan files ignored by .gitignore
+  -j, --threads N         worker threads for directory scans (default: number of cores)
       --staged            scan what \`git commit\` would record (index blobs, added lines only)
       --git [PATH]        scan git history of all refs (PATH: the repository, default .)
       --since REF         scan the commits in REF..HEAD (implies --git)
@@ -61,6 +62,7 @@ export async function scanCommand(args: string[], io: CliIO): Promise<number> {
         'no-inline-allow': { type: 'boolean' },
         'show-suppressed': { type: 'boolean' },
         'fail-on': { type: 'string' },
+        threads: { type: 'string', short: 'j' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -87,6 +89,7 @@ export async function scanCommand(args: string[], io: CliIO): Promise<number> {
     noConfig: v['no-config'] ?? false,
     ...(v.config ? { config: v.config } : {}),
     ...(maxFileSize !== undefined ? { maxFileSize } : {}),
+    ...(v.threads !== undefined ? { threads: parseThreads(v.threads) } : {}),
     ...(verbose ? { onSkip: (p: string, reason: string, detail?: string) => io.stderr(`skipped ${p}: ${reason}${detail ? ` (${detail})` : ''}\n`) } : {}),
   };
   const failOnArg = v['fail-on'];
@@ -150,4 +153,10 @@ export async function scanCommand(args: string[], io: CliIO): Promise<number> {
   if (v.staged && result.findings.length > 0) io.stderr((await import('../../sources/git-scan.js')).STAGED_BLOCKED_HINT);
   const failOn = (failOnArg as FailOn | undefined) ?? result.config.failOn ?? 'warn';
   return failingFindings(result.findings, failOn) > 0 ? EXIT.findings : EXIT.clean;
+}
+
+function parseThreads(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 64) throw new UsageError(`--threads: \`${value}\` is not a thread count`, 'use a whole number from 1 to 64');
+  return n;
 }
