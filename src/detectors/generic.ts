@@ -31,6 +31,7 @@ const KEYWORD_SOURCE = GENERIC_KEYWORDS.join('|');
 export function findGenericSecrets(text: string): GenericHit[] {
   const hits: GenericHit[] = [];
   const re = new RegExp(KEYWORD_SOURCE, 'gi');
+  const memo: Memo = { names: new Map(), values: new Map() };
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
     const k = m.index;
@@ -39,9 +40,14 @@ export function findGenericSecrets(text: string): GenericHit[] {
     let ne = k + m[0].length;
     while (ne < text.length && ne - ns <= MAX_NAME && isNameCode(text.charCodeAt(ne))) ne++;
     // One look per name, however many keywords it holds (`secret_token_key`).
+    if (ne - ns > MAX_NAME) {
+      // Not a name: skip the whole run so long identifier-ish runs cost linear time.
+      while (ne < text.length && isNameCode(text.charCodeAt(ne))) ne++;
+      re.lastIndex = ne;
+      continue;
+    }
     re.lastIndex = ne;
-    if (ne - ns > MAX_NAME) continue;
-    const hit = examine(text, ns, ne);
+    const hit = examine(text, ns, ne, memo);
     if (hit) {
       hits.push(hit);
       if (hit.end > re.lastIndex) re.lastIndex = hit.end;
@@ -77,19 +83,19 @@ interface Assignment {
   tight: boolean;
 }
 
-function examine(text: string, ns: number, ne: number): GenericHit | undefined {
+function examine(text: string, ns: number, ne: number, memo: Memo): GenericHit | undefined {
   let s = ns;
   while (s < ne && (text[s] === '-' || text[s] === '.')) s++;
   if (text[ne - 1] === '.' || text[ne - 1] === '-') return undefined;
   const name = text.slice(s, ne);
-  const cls = classifyName(name);
+  const cls = remember(memo.names, name, () => classifyName(name) ?? null);
   if (!cls) return undefined;
   const asg = readAssignment(text, ns, s, ne, name);
   if (!asg) return undefined;
   const val = readValue(text, asg);
   if (!val) return undefined;
   const literal = val.quoted || asg.op !== 'assign' || asg.tight;
-  return judge(text, name, cls, val.start, val.end, val.quoted, literal);
+  return judge(text, name, cls, val.start, val.end, val.quoted, literal, memo);
 }
 
 function linePrefix(text: string, at: number): string {
@@ -219,14 +225,14 @@ const REFERENCE =
   /^(?:process\.env|os\.environ|os\.getenv|getenv|System\.getenv|Environment\.|ENV\[|ENV\.|env\(|env:|secrets?\.|vault:|ref\+|op:\/\/|sm:\/\/|gcp:|awssm|arn:aws|projects\/[^/]+\/secrets|import\.meta\.env|Deno\.env|config\.|settings\.|self\.|this\.|props\.|params\.|args\.|options\.|opts\.|ctx\.|ENC\[|@Microsoft\.KeyVault|\$)/i;
 const DIGEST_PREFIX = /^(?:sha(?:1|224|256|384|512)[-:]|md5[-:]|h1:|blake2b?[-:]|sha3-)/i;
 const PUBLIC_MATERIAL =
-  /^(?:ssh-(?:rsa|dss|ed25519)|ecdsa-sha2-|sk-ssh-|-----BEGIN|AAAAB3NzaC1|AAAAC3NzaC1|AAAAE2VjZHNh|MII[A-Za-z0-9+/]{2}CCA|MII[A-Za-z0-9+/]{2}ANBgkqhkiG9w0BAQEFAAOC|MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE|MCowBQYDK2Vw|pk_(?:live|test)_)/;
+  /^(?:ssh-(?:rsa|dss|ed25519)|ecdsa-sha2-|sk-ssh-|-----BEGIN|AAAAB3NzaC1|AAAAC3NzaC1|AAAAE2VjZHNh|MII[A-Za-z0-9+/]{3}CCA|MII[A-Za-z0-9+/]{3}ANBgkqhkiG9w0BAQEFAAOC|MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE|MCowBQYDK2Vw|pk_(?:live|test)_)/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const VERSION = /^[v=~^<>]*\d+(?:\.\d+)+(?:[-+][\w.-]*)?$/;
 const DATE = /^\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 const NUMBER = /^[+-]?\d+(?:\.\d+)?(?:e[+-]?\d+)?$/i;
 const URL_SCHEME = /^[a-z][a-z0-9+.-]{1,20}:\/\//i;
 const URL_PASSWORD = /^[a-z][a-z0-9+.-]{1,20}:\/\/[^/?#@\s:]*:([^/?#@\s]+)@/i;
-const MEMBER_CHAIN = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$/;
+const MEMBER_CHAIN = /^[A-Za-z_$][\w$]*(?:\??\.[A-Za-z_$][\w$]*)+$/;
 
 function lineAround(text: string, start: number, end: number): string {
   let a = start;
@@ -234,6 +240,27 @@ function lineAround(text: string, start: number, end: number): string {
   let b = end;
   while (b < text.length && b - end < 300 && text[b] !== '\n') b++;
   return text.slice(a, b);
+}
+
+interface Verdict {
+  charset: Charset;
+  entropy: number;
+}
+
+/** Per-call caches: minified and generated files repeat the same names and values. */
+interface Memo {
+  names: Map<string, NameClass | null>;
+  values: Map<string, Verdict | null>;
+}
+const MEMO_LIMIT = 4096;
+
+function remember<V>(map: Map<string, V>, key: string, make: () => V): V {
+  const hit = map.get(key);
+  if (hit !== undefined || map.has(key)) return hit as V;
+  if (map.size >= MEMO_LIMIT) map.clear();
+  const v = make();
+  map.set(key, v);
+  return v;
 }
 
 function judge(
@@ -244,6 +271,7 @@ function judge(
   end: number,
   quoted: boolean,
   literal: boolean,
+  memo: Memo,
 ): GenericHit | undefined {
   let value = text.slice(start, end);
   let kind = cls.kind;
@@ -259,25 +287,39 @@ function judge(
     kind = 'password';
     if (value.length < 8) return undefined;
   }
-  if (NON_VALUES.has(value.toLowerCase())) return undefined;
-  if (REFERENCE.test(value)) return undefined;
-  if (!quoted && /^[!*&%@]/.test(value)) return undefined; // YAML tags, aliases, anchors; %VAR; @Annotation
-  if (!quoted && !literal && MEMBER_CHAIN.test(value) && !value.startsWith('eyJ')) return undefined;
+  const key = `${kind}${+cls.weak}${+quoted}${+literal}${value}`;
+  const verdict = remember(memo.values, key, () => judgeValue(value, kind, cls.weak, quoted, literal) ?? null);
+  if (!verdict) return undefined;
+  // Template delimiters just outside the value (`${VALUE}` split by a rule) need the line.
   if (isPlaceholder(value, { line: lineAround(text, start, end) })) return undefined;
-  if (DIGEST_PREFIX.test(value) || UUID.test(value) || PUBLIC_MATERIAL.test(value)) return undefined;
-  if (VERSION.test(value) || DATE.test(value) || NUMBER.test(value)) return undefined;
-  if (isPathLike(value)) return undefined;
+  return { name, value, start, end, charset: verdict.charset, entropy: verdict.entropy, kind };
+}
+
+/** Everything that depends on the value alone, cheap necessary conditions first. */
+function judgeValue(value: string, kind: SecretKind, weak: boolean, quoted: boolean, literal: boolean): Verdict | undefined {
   const classes = charClasses(value);
-  if (isIdentifierLike(value) || isEnglishLike(value)) {
-    // A password field may hold a word-based password with digits or symbols, if it is a literal.
-    if (kind === 'secret' || !literal || (!classes.digit && !/[^\w.-]/.test(value))) return undefined;
-  }
-  if (wrapsShortText(value)) return undefined;
   const charset = charsetOf(value);
   const entropy = shannonEntropy(value);
   const n = [...value].length;
-  if (!passesFloor(kind, cls.weak, charset, n, entropy, classes.count)) return undefined;
-  return { name, value, start, end, charset, entropy, kind };
+  if (!passesFloor(kind, weak, charset, n, entropy, classes.count)) return undefined;
+  if (NON_VALUES.has(value.toLowerCase())) return undefined;
+  if (REFERENCE.test(value)) return undefined;
+  // YAML tags, aliases and anchors, %VAR%, @Annotation, ternaries.
+  if (!quoted && /^[!*&%@?:|]/.test(value)) return undefined;
+  // Member expressions (`config.apiKey`, `result?.pass`); in literal contexts only when every part is a word.
+  if (!quoted && MEMBER_CHAIN.test(value) && !value.startsWith('eyJ')) {
+    if (!literal || value.split(/\??\./).every((p) => p.length <= 3 || isIdentifierLike(p))) return undefined;
+  }
+  if (isPlaceholder(value)) return undefined;
+  if (DIGEST_PREFIX.test(value) || UUID.test(value) || PUBLIC_MATERIAL.test(value)) return undefined;
+  if (VERSION.test(value) || DATE.test(value) || NUMBER.test(value)) return undefined;
+  if (isPathLike(value)) return undefined;
+  if (isIdentifierLike(value) || isEnglishLike(value)) {
+    // A password field may hold a literal word-based password with digits (`Summer2024!`).
+    if (kind === 'secret' || !literal || !classes.digit) return undefined;
+  }
+  if (wrapsShortText(value)) return undefined;
+  return { charset, entropy };
 }
 
 /** Base64 of readable text (`dXNlcjpwYXNz`, `cGFzc3dvcmQ=`): only a real `user:password` pair counts. */

@@ -1,5 +1,4 @@
 // Which assignment targets name a secret: `DB_PASSWORD`, `stripeSecretKey`, `aws.secret.key`.
-import { splitWords } from './placeholder.js';
 
 export type SecretKind = 'secret' | 'password';
 
@@ -52,7 +51,8 @@ const SUFFIX_NEG = new Set([
   'mask', 'masked', 'visible', 'visibility', 'toggle', 'icon', 'button', 'btn', 'link', 'dialog', 'modal',
   'page', 'screen', 'view', 'form', 'component', 'module', 'service', 'client', 'helper', 'util', 'utils',
   'test', 'spec', 'example', 'sample', 'key', 'keys', 'prefix', 'suffix', 'separator', 'delimiter', 'char',
-  'chars', 'charset', 'encoding', 'bits', 'bytes', 'min', 'max', 'policy', 'complexity', 'rotate',
+  'chars', 'charset', 'encoding', 'bits', 'bytes', 'min', 'max', 'policy', 'complexity', 'rotate', 'arg',
+  'args', 'flag', 'flags',
 ]);
 
 // Words anywhere in the name that make it non-secret.
@@ -85,10 +85,23 @@ function secretWord(w: string, words: readonly string[]): NameClass | undefined 
   return undefined;
 }
 
+/**
+ * Lower-case words of a name: snake, kebab, dotted and camel case. Letters and digits stay
+ * together (`i18n`, `auth0`), then a trailing version number is dropped (`api_key2` -> `key`).
+ */
+function nameWords(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .map((w) => (w === 'auth0' ? w : w.replace(/(?<=[a-z])[0-9]+$/, '')))
+    .filter((w) => w.length > 0);
+}
+
 /** Classifies an assignment target; undefined when it does not name a secret. */
 export function classifyName(name: string): NameClass | undefined {
-  const words = splitWords(name);
-  const letterWords = words.filter((w) => !/^[0-9]+$/.test(w));
+  const letterWords = nameWords(name).filter((w) => !/^[0-9]+$/.test(w));
   if (letterWords.length === 0 || letterWords.length > 8) return undefined;
   if (letterWords.some((w) => ANY_NEG.has(w))) return undefined;
   // The last keyword decides the kind: `password_reset_token` holds a token.

@@ -9,35 +9,74 @@ const ABBREVIATIONS = new Set([
   'str', 'obj', 'arr', 'fn', 'cb', 'ui', 'io', 'os', 'fs', 'aws', 'gcp', 'ssh', 'ssl', 'tls', 'rsa',
   'sha', 'md', 'iam', 'kms', 'sso', 'oidc', 'saml', 'ldap', 'smtp', 'imap', 'dns', 'cdn', 'sdk', 'cli',
   'app', 'dev', 'prod', 'mgr', 'svc', 'util', 'org', 'repo', 'ci', 'cd', 'vm', 'k8s', 'gh', 'npm',
-  'pwd', 'pw', 'pass', 'auth', 'oauth', 'cred', 'creds', 'otp', 'totp', 'mfa', 'pin', 'sig', 'key',
+  'pwd', 'pw', 'pass', 'auth', 'oauth', 'cred', 'creds', 'otp', 'totp', 'mfa', 'pin', 'sig', 'key', 'js', 'ts', 'py', 'rb', 'go', 'md', 'css', 'html', 'dom', 'xhr', 'rpc', 'grpc', 'jwk', 'jwks', 'pkcs', 'hsm', 'hkdf', 'ecdh', 'ecdsa', 'btn', 'ctrl', 'cmd', 'pkg', 'lib', 'bin', 'std', 'gpu', 'cpu', 'ws', 'wss', 'db2', 'sftp', 'ftp', 'scp', 'vpn', 'ssid', 'wifi', 'pdf', 'png', 'jpg', 'svg', 'csv', 'xls', 'jsx', 'tsx', 'ast', 'dto', 'url', 'nfc', 'rgb',
 ]);
 
 const VOWEL = /[aeiouy]/;
 
+// Consonant pairs common inside English words. Random letters produce other pairs (`qk`, `zx`,
+// `jh`) in almost every run of four or more letters; real identifier words rarely do.
+const COMMON_CC = new Set(
+  (
+    'bl br bs bt ch ck cl cr cs ct dd dg dl dm dn dr ds dw ff fl fr fs ft gg gh gl gm gn gr gs ht kl kn ks ld lf lg ' +
+    'lk ll lm ln lp ls lt lv mb mm mn mp ms nc nd nf ng nk nl nm nn ns nt nv nx ph pl pm pp pr ps pt rb rc rd rf ' +
+    'rg rh rk rl rm rn rp rr rs rt rv rw sc sh sk sl sm sn sp sq ss st sw sv th tl tm tn tr ts tt tw tz wh wk wl ' +
+    'wn wr ws xp xt zz gt kt dt pd cm nj rq sf hn hr hm hl hs mt tc bj dj cq lc lb kb db kg tf tp tb nb nh xc ' +
+    'wd rj sb sd fg'
+  ).split(' '),
+);
+
+function rareConsonantPairs(w: string): number {
+  let rare = 0;
+  for (let i = 1; i < w.length; i++) {
+    const a = w[i - 1]!;
+    const b = w[i]!;
+    if (!'aeiouy'.includes(a) && !'aeiouy'.includes(b) && !COMMON_CC.has(a + b)) rare++;
+  }
+  return rare;
+}
+
 /**
- * camelCase / snake_case / kebab-case / dotted identifiers made of real-looking words
- * (`userPasswordField`, `SECRET_KEY_NAME`, `config.apiKey`), as opposed to random tokens.
+ * Made of word-like pieces: camelCase / snake_case / kebab-case / dotted identifiers and
+ * type names (`userPasswordField`, `SECRET_KEY_NAME`, `NodeJS.ArrayBufferView`), URL-encoded
+ * prose. Random tokens fail: their case changes and digits cut them into short, vowel-poor
+ * pieces, and a single-case run without separators must split into dictionary words.
  */
 export function isIdentifierLike(v: string): boolean {
-  if (v.length > 100 || !/^[A-Za-z_$][\w$.-]*$/.test(v)) return false;
+  if (v.length > 200) return false;
   const words = splitWords(v);
   let letters = 0;
-  let known = 0;
+  let vowels = 0;
+  let alnum = 0;
   let digitWords = 0;
+  let letterWords = 0;
   for (const w of words) {
+    alnum += w.length;
     if (/^[0-9]+$/.test(w)) {
       if (++digitWords > 2 || w.length > 4) return false;
       continue;
     }
+    letterWords++;
+    if (ABBREVIATIONS.has(w)) {
+      letters += w.length;
+      vowels += Math.max(1, w.replace(/[^aeiouy]/g, '').length);
+      continue;
+    }
     if (w.length === 1) return false;
-    if (w.length >= 4 && !VOWEL.test(w)) return false;
+    if (w.length >= 3 && !VOWEL.test(w)) return false;
     if (/[^aeiouy]{5}/.test(w)) return false;
+    if (!ENGLISH_WORDS.has(w) && rareConsonantPairs(w) > (w.length >= 7 ? 1 : 0)) return false;
     letters += w.length;
-    if (ENGLISH_WORDS.has(w) || ABBREVIATIONS.has(w) || segmentsIntoWords(w)) known += w.length;
+    vowels += w.replace(/[^aeiouy]/g, '').length;
   }
-  // Most letters must belong to known words; short names must be entirely known words.
-  const letterWords = words.length - digitWords;
-  return letters > 0 && (letterWords <= 2 ? known === letters : known * 3 >= letters * 2);
+  if (letterWords === 0 || letters < 0.7 * alnum) return false;
+  if (letters < 3.5 * letterWords || vowels < 0.2 * letters) return false;
+  // Single-case runs without separators (`nextbraceisclass`, `jepc2jhkvery`) have no word
+  // boundaries to judge: only dictionary words count there.
+  if (!/[._-]/.test(v) && (!/[A-Z]/.test(v) || !/[a-z]/.test(v))) {
+    return words.every((w) => /^[0-9]+$/.test(w) || w.length < 4 || ENGLISH_WORDS.has(w) || ABBREVIATIONS.has(w) || segmentsIntoWords(w));
+  }
+  return true;
 }
 
 /** Lower-case run of letters that splits fully into common English words (`mysupersecretvalue`). */
@@ -73,9 +112,9 @@ export function isPathLike(v: string): boolean {
   const hasExt = /\.[a-z][a-z0-9]{0,4}$/.test(v);
   return segs.every((s) => {
     const stem = s.replace(/\.[A-Za-z0-9]{1,5}$/, '');
-    if (isIdentifierLike(stem)) return true;
-    // Lower-case file names such as `id_rsa`, `prod-2`: only on paths that look like paths.
-    return (rooted || hasExt) && /^[a-z0-9_-]{1,24}$/.test(stem) && /[aeiou]/.test(stem);
+    if (stem === '' || isIdentifierLike(stem)) return true;
+    // Lower-case file names such as `id_rsa`, `ssl`, `prod-2`: only on paths that look like paths.
+    return (rooted || hasExt) && /^[a-z0-9_-]{1,24}$/.test(stem) && (stem.length <= 4 || /[aeiou]/.test(stem));
   });
 }
 

@@ -1,0 +1,369 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { findGenericSecrets, GENERIC_KEYWORDS } from '../../src/detectors/generic.js';
+import { ALPHABETS, b62, b64, b64url, hex, pw, randomFrom } from './random.js';
+
+type Kind = 'secret' | 'password';
+const b64text = (s: string): string => Buffer.from(s).toString('base64');
+const jwtLike = (): string =>
+  `${b64url(36).replace(/^./, 'eyJ')}.${b64url(120).replace(/^./, 'eyJ')}.${b64url(43)}`;
+
+// [description, line template, secret generator, expected kind]
+const positives: Array<[string, (s: string) => string, () => string, Kind]> = [
+  // .env and shell
+  ['.env password', (s) => `DB_PASSWORD=${s}`, () => pw(20), 'password'],
+  ['.env api key', (s) => `API_KEY=${s}`, () => b62(32), 'secret'],
+  ['.env quoted secret key', (s) => `STRIPE_SECRET_KEY="${s}"`, () => b62(40), 'secret'],
+  ['export hex40 token', (s) => `export GITHUB_TOKEN=${s}`, () => hex(40), 'secret'],
+  ['export single-quoted base64', (s) => `export AWS_SECRET_ACCESS_KEY='${s}'`, () => b64(40), 'secret'],
+  ['.env base64url session secret', (s) => `SESSION_SECRET=${s}`, () => b64url(48), 'secret'],
+  ['.env jwt signing key', (s) => `JWT_SIGNING_KEY=${s}`, () => b64(44), 'secret'],
+  ['.env spaced bare password', (s) => `REDIS_PASSWORD = ${s}`, () => pw(16), 'password'],
+  ['shell export after other commands', (s) => `set -e; export SLACK_WEBHOOK_SECRET=${s}`, () => hex(32), 'secret'],
+  ['.npmrc auth token', (s) => `//registry.npmjs.org/:_authToken=${s}`, () => b62(36), 'secret'],
+  // YAML
+  ['yaml bare password', (s) => `password: ${s}`, () => pw(24), 'password'],
+  ['yaml quoted client secret', (s) => `  client_secret: "${s}"`, () => b62(40), 'secret'],
+  ['yaml single-quoted apiKey', (s) => `  apiKey: '${s}'`, () => b64url(39), 'secret'],
+  ['yaml hex64 auth token', (s) => `auth_token: ${s}`, () => hex(64), 'secret'],
+  ['yaml nested secret', (s) => `app:\n  db:\n    secret: ${s}\n`, () => b62(32), 'secret'],
+  ['yaml private key base64', (s) => `private_key: ${s}`, () => b64(64), 'secret'],
+  ['yaml k8s Secret data (base64 of a random password)', (s) => `data:\n  password: ${s}`, () => b64text(pw(20)), 'password'],
+  ['yaml bare key (weak name)', (s) => `key: ${s}`, () => b62(40), 'secret'],
+  ['yaml list item', (s) => `  - access_token: ${s}`, () => b62(40), 'secret'],
+  // JSON
+  ['json api_key', (s) => `{"api_key": "${s}"}`, () => b62(32), 'secret'],
+  ['json compact password', (s) => `"password":"${s}",`, () => pw(18), 'password'],
+  ['json spaced clientSecret', (s) => `  "clientSecret" : "${s}"`, () => b64url(43), 'secret'],
+  ['docker config auth (base64 user:password)', (s) => `{"auths":{"registry.invalid":{"auth":"${s}"}}}`, () => b64text(`deploy:${b62(24)}`), 'secret'],
+  ['json privateKey base64', (s) => `"privateKey": "${s}"`, () => b64(88), 'secret'],
+  ['json id token (JWT-like)', (s) => `"id_token": "${s}"`, jwtLike, 'secret'],
+  // properties / INI / TOML
+  ['spring properties password', (s) => `spring.datasource.password=${s}`, () => pw(20), 'password'],
+  ['dotted properties secret key', (s) => `aws.secret.key=${s}`, () => b62(40), 'secret'],
+  ['properties colon password', (s) => `db.password : ${s}`, () => pw(14), 'password'],
+  ['ini section password', (s) => `[database]\nhost = db\npassword = ${s}\n`, () => pw(20), 'password'],
+  ['toml api token', (s) => `api_token = "${s}"`, () => b62(36), 'secret'],
+  ['toml encryption key', (s) => `encryption_key = "${s}"`, () => b64(44), 'secret'],
+  // Terraform / HCL
+  ['hcl password', (s) => `  password = "${s}"`, () => pw(20), 'password'],
+  ['hcl access key', (s) => `  access_key = "${s}"`, () => b62(32), 'secret'],
+  ['hcl client secret', (s) => `  client_secret = "${s}"`, () => b64url(40), 'secret'],
+  // command lines
+  ['curl bearer header', (s) => `curl -H "Authorization: Bearer ${s}" https://api.host.invalid/v1`, () => b62(40), 'secret'],
+  ['flag with =', (s) => `mysql --password=${s} -u root`, () => pw(16), 'password'],
+  ['flag with blank', (s) => `./deploy --api-key ${s} --region eu`, () => b62(32), 'secret'],
+  ['quoted flag value', (s) => `docker login --password "${s}" registry.invalid`, () => pw(20), 'password'],
+  ['kubectl from-literal', (s) => `kubectl create secret generic db --from-literal=password=${s}`, () => pw(16), 'password'],
+  ['.netrc', (s) => `machine api.host.invalid login deploy password ${s}`, () => pw(20), 'password'],
+  ['SQL create user', (s) => `CREATE USER app WITH PASSWORD '${s}';`, () => pw(16), 'password'],
+  ['http header', (s) => `x-api-key: ${s}`, () => b62(40), 'secret'],
+  ['url query parameter', (s) => `GET https://api.host.invalid/v1/data?access_token=${s}&page=2`, () => b62(40), 'secret'],
+  ['url credentials behind a secret name', (s) => `DB_CREDENTIALS=postgres://app:${s}@db.internal:5432/app`, () => b62(20), 'password'],
+  // Dockerfile
+  ['Dockerfile ENV =', (s) => `ENV API_TOKEN=${s}`, () => b62(32), 'secret'],
+  ['Dockerfile ENV blank', (s) => `ENV SECRET_KEY ${s}`, () => b64url(40), 'secret'],
+  // XML
+  ['xml element', (s) => `<password>${s}</password>`, () => pw(20), 'password'],
+  ['.NET appSettings', (s) => `<add key="StorageAccountKey" value="${s}" />`, () => `${b64(86)}==`, 'secret'],
+  ['xml attribute', (s) => `<entry secretKey="${s}"/>`, () => b62(32), 'secret'],
+  ['xml element hex token', (s) => `<apiToken>${s}</apiToken>`, () => hex(40), 'secret'],
+  // Python
+  ['python constant', (s) => `API_KEY = "${s}"`, () => b62(32), 'secret'],
+  ['python password', (s) => `password = '${s}'`, () => pw(16), 'password'],
+  ['python kwarg', (s) => `client = Client(api_key="${s}")`, () => b62(40), 'secret'],
+  ['python annotated', (s) => `SECRET_KEY: str = "${s}"`, () => b64url(50), 'secret'],
+  ['python dict header', (s) => `headers = {"X-Api-Key": "${s}"}`, () => hex(32), 'secret'],
+  ['python environ assignment', (s) => `os.environ["API_TOKEN"] = "${s}"`, () => b62(32), 'secret'],
+  ['python bytes literal', (s) => `token = b"${s}"`, () => b62(32), 'secret'],
+  // JavaScript / TypeScript
+  ['js const', (s) => `const apiKey = "${s}";`, () => b62(32), 'secret'],
+  ['js object', (s) => `const config = { clientSecret: '${s}' };`, () => b64url(40), 'secret'],
+  ['ts annotated template literal', (s) => `let authToken: string = \`${s}\`;`, () => b62(40), 'secret'],
+  ['ts export hex', (s) => `export const SIGNING_SECRET = "${s}";`, () => hex(64), 'secret'],
+  ['js this.password', (s) => `this.password = "${s}";`, () => pw(20), 'password'],
+  // Go
+  ['go short assign', (s) => `apiKey := "${s}"`, () => b62(32), 'secret'],
+  ['go typed var', (s) => `var secretToken string = "${s}"`, () => b62(40), 'secret'],
+  ['go const', (s) => `const DbPassword = "${s}"`, () => pw(18), 'password'],
+  // Java
+  ['java constant', (s) => `private static final String API_SECRET = "${s}";`, () => b62(32), 'secret'],
+  ['java setProperty', (s) => `props.setProperty("password", "${s}");`, () => pw(16), 'password'],
+  ['java local', (s) => `String accessToken = "${s}";`, () => b64url(43), 'secret'],
+  // Ruby
+  ['rails secret_key_base', (s) => `config.secret_key_base = '${s}'`, () => hex(128), 'secret'],
+  ['ruby ENV assignment', (s) => `ENV['API_KEY'] = "${s}"`, () => b62(32), 'secret'],
+  ['ruby hash rocket', (s) => `:api_secret => "${s}",`, () => b62(32), 'secret'],
+  ['ruby ||=', (s) => `@token ||= "${s}"`, () => b62(32), 'secret'],
+  // PHP
+  ['php variable', (s) => `$password = '${s}';`, () => pw(16), 'password'],
+  ['php define', (s) => `define('AUTH_KEY', '${s}');`, () => b64(48), 'secret'],
+  ['php array', (s) => `'api_key' => '${s}',`, () => b62(32), 'secret'],
+  // C#
+  ['c# const', (s) => `private const string ClientSecret = "${s}";`, () => b62(32), 'secret'],
+  ['ado.net connection string', (s) => `var cs = "Server=db;User Id=sa;Password=${s};";`, () => pw(16), 'password'],
+  ['c# verbatim string', (s) => `string apiKey = @"${s}";`, () => b62(32), 'secret'],
+  // C
+  ['#define', (s) => `#define API_SECRET "${s}"`, () => b62(32), 'secret'],
+];
+
+describe('findGenericSecrets: positives', () => {
+  it('has a broad table', () => {
+    expect(positives.length).toBeGreaterThanOrEqual(60);
+  });
+
+  it.each(positives)('%s', (_label, line, gen, kind) => {
+    const secret = gen();
+    const text = line(secret);
+    const hits = findGenericSecrets(text);
+    expect(hits.map((h) => h.value)).toEqual([secret]);
+    const hit = hits[0]!;
+    expect(text.slice(hit.start, hit.end)).toBe(secret);
+    expect(hit.kind).toBe(kind);
+    expect(hit.entropy).toBeGreaterThan(2);
+  });
+});
+
+// Lines that must give no hit at all.
+const negatives: Array<[string, () => string]> = [
+  // lockfiles and integrity hashes
+  ['package-lock integrity', () => `      "integrity": "sha512-${b64(86)}==",`],
+  ['package-lock resolved', () => `      "resolved": "https://registry.npmjs.org/js-tokens/-/js-tokens-4.0.0.tgz",`],
+  ['package-lock package key', () => `    "node_modules/jsonwebtoken": {`],
+  ['package.json dependency', () => `    "jsonwebtoken": "^9.0.2",`],
+  ['scoped dependency', () => `    "@octokit/auth-token": "^4.0.0",`],
+  ['go.sum line', () => `golang.org/x/oauth2 v0.15.0 h1:${b64(43)}=`],
+  ['go.sum go.mod line', () => `github.com/hashicorp/vault/api/auth/approle v0.5.0/go.mod h1:${b64(43)}=`],
+  ['requirements hash', () => `keyring==24.3.0 --hash=sha256:${hex(64)}`],
+  ['requirements hash named secret', () => `secretstorage==3.3.3 --hash=sha256:${hex(64)}`],
+  ['yarn.lock integrity', () => `  integrity sha512-${b64(86)}==`],
+  ['SRI script tag', () => `<script src="/auth.js" integrity="sha384-${b64(64)}" crossorigin="anonymous"></script>`],
+  ['digest-prefixed token value', () => `token: sha256:${hex(64)}`],
+  // references and expressions
+  ['k8s secretKeyRef', () => `          secretKeyRef:\n            name: db-credentials\n            key: password`],
+  ['compose variable', () => `password: \${DB_PASSWORD}`],
+  ['function call', () => `token = getToken()`],
+  ['process.env', () => `apiKey: process.env.API_KEY`],
+  ['helm template', () => `password: "{{ .Values.db.password }}"`],
+  ['os.environ index', () => `api_key = os.environ["API_KEY"]`],
+  ['os.getenv', () => `api_key = os.getenv("API_KEY")`],
+  ['ruby ENV read', () => `secret = ENV['SECRET_KEY']`],
+  ['java getenv', () => `String password = System.getenv("DB_PASSWORD");`],
+  ['actions secret', () => `token: \${{ secrets.GITHUB_TOKEN }}`],
+  ['vault reference', () => `password: vault:secret/data/db#password`],
+  ['sops encrypted', () => `password: ENC[AES256_GCM,data:${b64(20)},iv:${b64(24)},type:str]`],
+  ['yaml alias', () => `secret: *default_secret`],
+  ['yaml tag', () => `password: !vault |`],
+  ['erb', () => `secret_key_base: <%= ENV["SECRET_KEY_BASE"] %>`],
+  ['member expression', () => `api_key = this.apiKey`],
+  ['member chain', () => `token = self.token_provider.current_token`],
+  ['terraform reference', () => `  password = var.db_password`],
+  ['terraform resource attribute', () => `  password = random_password.db.result`],
+  ['await call', () => `const token = await getAccessToken();`],
+  ['header lookup', () => `auth_token = request.headers.get("Authorization")`],
+  ['java getter', () => `String apiKey = config.getApiKey();`],
+  ['random bytes call', () => `let secretKey = crypto.randomBytes(32).toString('hex');`],
+  ['xml element template', () => `<password>\${DB_PASSWORD}</password>`],
+  ['shell command substitution', () => `export TOKEN="$(vault read -field=token secret/ci)"`],
+  ['python f-string', () => `token = f"{prefix}{suffix}"`],
+  // null-ish and non-values
+  ['None', () => `password = None`],
+  ['null', () => `token: null`],
+  ['boolean', () => `auth: true`],
+  ['empty string', () => `"password": "",`],
+  ['empty single quotes', () => `password: ''`],
+  ['object', () => `credentials: {`],
+  // public material
+  ['ssh public key', () => `deploy_key: ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAI${b64(43)} ci@host`],
+  ['ssh public key blob', () => `ssh_key: "AAAAB3NzaC1yc2EAAAADAQABAAABAQ${b64(300)}"`],
+  ['PEM public key header', () => `signing_key: "-----BEGIN PUBLIC KEY-----"`],
+  ['certificate base64', () => `cert_key: MIIDdzCCAl+gAwIBAgI${b64(100)}`],
+  ['stripe publishable live', () => `STRIPE_KEY=pk_live_${b62(24)}`],
+  ['stripe publishable test', () => `stripePublishableKey: 'pk_test_${b62(24)}'`],
+  ['public_key name', () => `public_key: ${b64(44)}`],
+  ['publishable_key name', () => `publishable_key = "${b62(32)}"`],
+  // names that are about secrets but hold no secret
+  ['token_url', () => `token_url: https://oauth2.googleapis.com/token`],
+  ['token_type', () => `token_type: Bearer`],
+  ['password_length', () => `password_length: 32`],
+  ['max_tokens', () => `max_tokens: 4096`],
+  ['num_tokens', () => `num_tokens = 2048`],
+  ['key_id', () => `key_id: ${hex(32)}`],
+  ['api_key_id', () => `api_key_id = "${b62(20)}"`],
+  ['tokenizer call', () => `tokenizer = AutoTokenizer.from_pretrained("bert-base-uncased")`],
+  ['tokenizer name', () => `tokenizer_name: ${b62(24)}`],
+  ['token sha', () => `token_sha256: ${hex(64)}`],
+  ['password hash', () => `password_hash: ${hex(64)}`],
+  ['secret digest', () => `secret_digest = "${hex(64)}"`],
+  ['api key checksum', () => `api_key_checksum: ${hex(40)}`],
+  ['auth nonce', () => `auth_nonce = ${hex(32)}`],
+  ['password salt', () => `passwordSalt: "${b64(24)}"`],
+  ['private key id (GCP json)', () => `  "private_key_id": "${hex(40)}",`],
+  ['token endpoint', () => `"token_endpoint": "https://login.host.invalid/oauth2/v2.0/token"`],
+  ['auth type', () => `"auth_type": "oauth2"`],
+  ['password file flag', () => `--password-file=/etc/app/pw.txt`],
+  ['password field lookup', () => `const passwordField = document.getElementById("password");`],
+  ['html input', () => `<input type="password" name="password" placeholder="Enter password">`],
+  ['length check', () => `if (password.length < 8) {`],
+  ['cache key', () => `cache_key = "${b62(32)}"`],
+  ['sort key', () => `sort_key: ${b62(24)}`],
+  ['monkey', () => `monkey = "${b62(32)}"`],
+  ['author', () => `author: "${b62(32)}"`],
+  ['bypass', () => `bypass = "${b62(32)}"`],
+  // uuids, digests, versions, dates, numbers, paths, urls
+  ['uuid api key', () => `api_key: ${randomUUID()}`],
+  ['uuid env', () => `HEROKU_API_KEY=${randomUUID()}`],
+  ['date', () => `client_secret: 2024-01-15`],
+  ['timestamp', () => `password: 2023-10-01T12:00:00Z`],
+  ['version', () => `api_key: v1.2.3`],
+  ['float', () => `secret: 3.14159265`],
+  ['number', () => `password: 12345678901234`],
+  ['secret path', () => `password: /run/secrets/db_password`],
+  ['relative path', () => `private_key: ./keys/service-account.json`],
+  ['ssl key path', () => `ssl_key: /etc/ssl/private/server.key`],
+  ['windows path', () => `api_key_path = C:\\keys\\api.pfx`],
+  ['key file path', () => `signing_key: keys/signing/prod.pem`],
+  ['url without credentials', () => `api_key: https://vault.internal/v1/secret/api`],
+  ['url with user but no password', () => `auth: https://deploy@git.host.invalid/repo.git`],
+  // identifiers, words, prose
+  ['camelCase identifier value', () => `access_token: accessTokenFromSession`],
+  ['snake_case identifier value', () => `client_secret: stripe_webhook_signing_value`],
+  ['bare identifier assignment', () => `password = userPasswordInput`],
+  ['snake identifier assignment', () => `password = new_password_value`],
+  ['English smushed', () => `secret: mysupersecretvalue`],
+  ['prose with spaces', () => `secret: "correct horse battery staple"`],
+  ['description prose', () => `description: "the secret token used for auth"`],
+  ['kebab identifier', () => `"key": "user-settings-theme"`],
+  ['key value', () => `"key": "value"`],
+  // placeholders
+  ['changeme', () => `password: changeme`],
+  ['password literal', () => `password: "password"`],
+  ['single-class password', () => `DB_PASSWORD=postgres`],
+  ['your api key here', () => `api_key: YOUR_API_KEY_HERE`],
+  ['angle placeholder', () => `api_key = "<your-api-key>"`],
+  ['masked x', () => `secret_key: xxxxxxxxxxxxxxxxxxxxxxxx`],
+  ['masked stars', () => `token: "********"`],
+  ['aws docs secret', () => `AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY`],
+  ['aws docs key id', () => `aws_access_key_id = AKIAIOSFODNN7EXAMPLE`],
+  ['repeated', () => `password: aaaaaaaaaaaa`],
+  ['alphabet', () => `secret = "abcdefghijklmnop"`],
+  ['sequential hex', () => `api_token: 1234567890abcdef`],
+  ['base64 of user:password', () => `auth: "dXNlcm5hbWU6cGFzc3dvcmQ="`],
+  ['base64 of admin:admin', () => `password: "${b64text('admin:admin')}"`],
+  ['base64 of a word', () => `secret: ${b64text('password12345678')}`],
+  ['base64 of prose', () => `token: ${b64text('this is not a real token')}`],
+  ['too short', () => `api_key: "${hex(8)}"`],
+  ['short word password', () => `password: 'hunter'`],
+  // shapes seen in real dependency code (type declarations, minified bundles)
+  ['d.ts parameter type', () => `    password: BinaryLike,`],
+  ['d.ts namespaced type', () => `    key: NodeJS.ArrayBufferView,`],
+  ['d.ts enum member', () => `    token: SyntaxKind.Unknown;`],
+  ['d.ts class type', () => `    cancellationToken: HostCancellationToken;`],
+  ['optional chaining', () => `{pass: matchResult?.pass, message}`],
+  ['minified ternary', () => `nextLastSignificantToken: ?InterpolationInJSX`],
+  ['package.json script arg', () => `"pass-arg": "asyncify-imports@env.await_promise_sync"`],
+  ['minified identifiers', () => `var openTokenDepth = nextBraceIsClass, resultingToken = startedWithBacktick;`],
+];
+
+describe('findGenericSecrets: negatives', () => {
+  it('has a broad table', () => {
+    expect(negatives.length).toBeGreaterThanOrEqual(80);
+  });
+
+  it.each(negatives)('%s', (_label, gen) => {
+    const text = gen();
+    expect(findGenericSecrets(text).map((h) => `${h.name}=${h.value}`)).toEqual([]);
+  });
+});
+
+describe('findGenericSecrets: behaviour', () => {
+  it('finds every assignment in a multi-line file with exact offsets', () => {
+    const a = b62(32);
+    const b = pw(20);
+    const c = hex(40);
+    const text = [
+      '# settings',
+      `API_KEY=${a}`,
+      'DEBUG=true',
+      `  "password": "${b}",`,
+      'max_tokens: 4096',
+      `export GITHUB_TOKEN='${c}'`,
+    ].join('\n');
+    const hits = findGenericSecrets(text);
+    expect(hits.map((h) => [h.name, h.value, h.kind])).toEqual([
+      ['API_KEY', a, 'secret'],
+      ['password', b, 'password'],
+      ['GITHUB_TOKEN', c, 'secret'],
+    ]);
+    for (const h of hits) expect(text.slice(h.start, h.end)).toBe(h.value);
+  });
+
+  it('reports charset and entropy of the value', () => {
+    const [hit] = findGenericSecrets(`secret_key = "${hex(64)}"`);
+    expect(hit?.charset).toBe('hex');
+    expect(hit?.entropy).toBeGreaterThan(3);
+    const [b] = findGenericSecrets(`secret_key = "${b64(40)}+/"`);
+    expect(b?.charset).toBe('base64');
+  });
+
+  it('does not cut a Bearer scheme into the value', () => {
+    const s = b62(40);
+    const [hit] = findGenericSecrets(`"Authorization": "Bearer ${s}"`);
+    expect(hit?.value).toBe(s);
+  });
+
+  it('finds random secrets of every alphabet without misses', () => {
+    const missed: string[] = [];
+    const contexts = [(s: string) => `API_SECRET="${s}"`, (s: string) => `secret_token: ${s}`, (s: string) => `const apiKey = '${s}';`];
+    for (const alphabet of [ALPHABETS.hex, ALPHABETS.base62, ALPHABETS.base64, ALPHABETS.base64url]) {
+      for (const n of [32, 40, 64]) {
+        for (let i = 0; i < 150; i++) {
+          const s = randomFrom(alphabet, n);
+          for (const ctx of contexts) {
+            const hits = findGenericSecrets(ctx(s));
+            if (hits.length !== 1 || hits[0]!.value !== s) missed.push(ctx(s));
+          }
+        }
+      }
+    }
+    expect(missed).toEqual([]);
+  });
+
+  it('finds random generated passwords without misses', () => {
+    const missed: string[] = [];
+    for (let i = 0; i < 1000; i++) {
+      const s = pw(12 + (i % 20));
+      const hits = findGenericSecrets(`DB_PASSWORD=${s}\n`);
+      if (hits.length !== 1 || hits[0]!.value !== s) missed.push(s);
+    }
+    expect(missed).toEqual([]);
+  });
+
+  it('exports lower-case prefilter keywords that occur in every secret-like name', () => {
+    for (const k of GENERIC_KEYWORDS) expect(k).toBe(k.toLowerCase());
+    for (const name of ['DB_PASSWORD', 'pwd', 'clientSecret', 'GITHUB_TOKEN', 'api_key', 'Authorization', 'credentials']) {
+      expect(GENERIC_KEYWORDS.some((k) => name.toLowerCase().includes(k))).toBe(true);
+    }
+  });
+});
+
+describe('findGenericSecrets: large single-line inputs', () => {
+  // Linear by construction (one literal alternation, bounded scans); these must simply return.
+  const big = 5 * 1024 * 1024;
+
+  it('5 MB of minified assignments', () => {
+    expect(findGenericSecrets('a=b;'.repeat(big / 4))).toEqual([]);
+  });
+
+  it('5 MB of random base64 on one line', () => {
+    const hits = findGenericSecrets(randomBytes((big / 4) * 3).toString('base64'));
+    expect(Array.isArray(hits)).toBe(true);
+  });
+
+  it('5 MB of repeated keywords and unterminated quotes', () => {
+    expect(findGenericSecrets('key'.repeat(big / 3))).toEqual([]);
+    expect(Array.isArray(findGenericSecrets('password="'.repeat(big / 10)))).toBe(true);
+    expect(Array.isArray(findGenericSecrets(`token=${'A'.repeat(big)}`))).toBe(true);
+    expect(Array.isArray(findGenericSecrets(`"secret":"${'x'.repeat(big)}`))).toBe(true);
+  });
+});
