@@ -84,13 +84,38 @@ export class RuleSet {
 
   /** Rules whose keywords occur in `text`, in rule order. */
   selectRules(text: string): RuntimeRule[] {
-    const present = this.matcher.present(text);
-    const selected = new Uint8Array(this.rules.length);
-    for (let k = 0; k < present.length; k++) {
-      if (present[k]) for (const r of this.keywordRules[k]!) selected[r] = 1;
+    return this.select(text).rules;
+  }
+
+  /**
+   * Rules whose keywords occur in `text`, each with the offsets of its keyword hits (sorted),
+   * so its regex can run only in windows around them.
+   */
+  select(text: string): { rules: RuntimeRule[]; hits: number[][] } {
+    const perKeyword: number[][] = this.keywordRules.map(() => []);
+    let any = false;
+    for (const h of this.matcher.hits(text)) {
+      perKeyword[h.keyword]!.push(h.start);
+      any = true;
     }
-    const out: RuntimeRule[] = [];
-    for (let r = 0; r < selected.length; r++) if (selected[r]) out.push(this.rules[r]!);
-    return out;
+    if (!any) return { rules: [], hits: [] };
+    const selected = new Map<number, number[]>();
+    for (let k = 0; k < perKeyword.length; k++) {
+      const starts = perKeyword[k]!;
+      if (starts.length === 0) continue;
+      for (const r of this.keywordRules[k]!) {
+        const list = selected.get(r);
+        if (list) list.push(...starts);
+        else selected.set(r, [...starts]);
+      }
+    }
+    const order = [...selected.keys()].sort((a, b) => a - b);
+    return {
+      rules: order.map((r) => this.rules[r]!),
+      hits: order.map((r) => {
+        const h = selected.get(r)!;
+        return h.length > 1 ? h.sort((a, b) => a - b) : h;
+      }),
+    };
   }
 }

@@ -1,6 +1,7 @@
 // Chunk -> candidates (regex or detector) -> validators -> findings. The only place raw secrets live.
 import { shannonEntropy } from '../detectors/entropy.js';
 import { isPlaceholder } from '../detectors/placeholder.js';
+import { findEncoded } from './encoded.js';
 import { fingerprint } from './fingerprint.js';
 import { LineIndex } from './lines.js';
 import { maskSecret } from './mask.js';
@@ -52,25 +53,60 @@ function reject(stats: ScanStats, reason: RejectReason): void {
   stats.rejected[reason] = (stats.rejected[reason] ?? 0) + 1;
 }
 
+// A rule's regex runs only in windows around its keyword hits: a rule whose pattern starts with a
+// character class costs a full pass per file otherwise. Windows reach far enough for a PEM block.
+const WINDOW_BACK = 512;
+const WINDOW_AHEAD = 16 * 1024;
+
+/** Merged [start, end) windows around keyword hits, or one window over the whole text. */
+function windowsFor(hits: readonly number[], length: number): Array<[number, number]> {
+  if (hits.length * (WINDOW_BACK + WINDOW_AHEAD) >= length) return [[0, length]];
+  const out: Array<[number, number]> = [];
+  for (const h of hits) {
+    const a = Math.max(0, h - WINDOW_BACK);
+    const b = Math.min(length, h + WINDOW_AHEAD);
+    const last = out[out.length - 1];
+    if (last && a <= last[1]) last[1] = Math.max(last[1], b);
+    else out.push([a, b]);
+  }
+  return out;
+}
+
+/** Move a window edge outward to a line or word break, so a cut never splits a token. */
+function widen(text: string, [a, b]: [number, number]): [number, number] {
+  let s = a;
+  const sMin = Math.max(0, a - 256);
+  while (s > sMin && !/\s/.test(text[s - 1]!)) s--;
+  if (s === sMin && s > 0) s = a; // no break near: keep the cut (a run over 256 chars is no token)
+  let e = b;
+  const eMax = Math.min(text.length, b + 256);
+  while (e < eMax && !/\s/.test(text[e]!)) e++;
+  return [s, e];
+}
+
 /** Regex matches of one rule, with group spans relative to the secret. */
-function* regexCandidates(rule: RuntimeRule, text: string): Generator<Raw> {
+function* regexCandidates(rule: RuntimeRule, text: string, hits: readonly number[]): Generator<Raw> {
   const re = rule.regex!;
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-    if (m[0].length === 0) re.lastIndex++;
-    const idx = m.indices?.groups;
-    const s = idx?.['secret'];
-    if (!s) continue;
-    const spans: Raw['spans'] = {};
-    const groups: Raw['groups'] = {};
-    for (const name of rule.data.groups) {
-      const g = idx[name];
-      if (g) {
-        spans[name] = [g[0] - s[0], g[1] - s[0]];
-        groups[name] = text.slice(g[0], g[1]);
+  for (const win of windowsFor(hits, text.length)) {
+    const [from, to] = win[0] === 0 && win[1] === text.length ? win : widen(text, win);
+    const part = from === 0 && to === text.length ? text : text.slice(from, to);
+    re.lastIndex = 0;
+    for (let m = re.exec(part); m !== null; m = re.exec(part)) {
+      if (m[0].length === 0) re.lastIndex++;
+      const idx = m.indices?.groups;
+      const s = idx?.['secret'];
+      if (!s) continue;
+      const spans: Raw['spans'] = {};
+      const groups: Raw['groups'] = {};
+      for (const name of rule.data.groups) {
+        const g = idx[name];
+        if (g) {
+          spans[name] = [g[0] - s[0], g[1] - s[0]];
+          groups[name] = part.slice(g[0], g[1]);
+        }
       }
+      yield { rule, start: from + s[0], end: from + s[1], secret: part.slice(s[0], s[1]), spans, groups };
     }
-    yield { rule, start: s[0], end: s[1], secret: text.slice(s[0], s[1]), spans, groups };
   }
 }
 
@@ -122,10 +158,13 @@ export interface Detected {
 }
 
 /** The expensive half: prefilter, regexes and detectors, validation. Pure but for `stats`. */
-export function detectChunk(chunk: Chunk, ruleset: RuleSet, stats: ScanStats): Detected[] {
+export function detectChunk(chunk: Chunk, ruleset: RuleSet, stats: ScanStats, depth = 0): Detected[] {
   const text = chunk.text;
-  const rules = ruleset.selectRules(text);
-  if (rules.length === 0) return [];
+  const found = depth < MAX_DECODE_DEPTH ? findEncoded(text) : [];
+  const selection = ruleset.select(text);
+  // Decoded layers run pattern rules only: a code detector on decoded bytes guesses too much.
+  const rules = selection.rules.map((rule, i) => ({ rule, hits: selection.hits[i]! })).filter((r) => depth === 0 || !r.rule.detector);
+  if (rules.length === 0 && found.length === 0) return [];
   const lines = new LineIndex(text);
   const kept: Array<{ raw: Raw; notes: string[] }> = [];
   const seen = new Set<string>();
@@ -133,9 +172,9 @@ export function detectChunk(chunk: Chunk, ruleset: RuleSet, stats: ScanStats): D
   // that a specific rule already judged (a bad-checksum look-alike stays a non-finding).
   const claimed: Array<readonly [number, number]> = [];
   // Pattern rules first, so code detectors see what they have claimed.
-  const ordered = rules.some((r) => r.detector) ? [...rules.filter((r) => !r.detector), ...rules.filter((r) => r.detector)] : rules;
-  for (const rule of ordered) {
-    const source = rule.detector ? detectorCandidates(rule, text) : regexCandidates(rule, text);
+  const ordered = [...rules.filter((r) => !r.rule.detector), ...rules.filter((r) => r.rule.detector)];
+  for (const { rule, hits } of ordered) {
+    const source = rule.detector ? detectorCandidates(rule, text) : regexCandidates(rule, text, hits);
     for (const raw of source) {
       const key = `${rule.index}:${raw.start}:${raw.end}`;
       if (seen.has(key)) continue;
@@ -166,7 +205,6 @@ export function detectChunk(chunk: Chunk, ruleset: RuleSet, stats: ScanStats): D
         continue;
       }
     }
-    const lineStart = text.lastIndexOf('\n', raw.start - 1);
     out.push({
       ruleId: raw.rule.data.id,
       secret: raw.secret,
@@ -177,10 +215,43 @@ export function detectChunk(chunk: Chunk, ruleset: RuleSet, stats: ScanStats): D
       endColumn: b.column + 2,
       lineText: lines.linesAround(raw.start, raw.end),
       // The line that ends at lineStart (empty when the previous line is blank).
-      previousLineText: lineStart > 0 ? text.slice(text.lastIndexOf('\n', lineStart - 1) + 1, lineStart).replace(/\r$/, '') : '',
+      previousLineText: previousLine(text, raw.start),
     });
   }
+  // Secrets inside encoded runs are reported where the run is, with the decoding noted.
+  for (const run of found) {
+    const inner = detectChunk({ origin: chunk.origin, text: run.decoded, startLine: 1 }, ruleset, stats, depth + 1);
+    if (inner.length === 0) continue;
+    const a = lines.locate(run.start);
+    const b = lines.locate(run.end - 1);
+    const line = chunk.startLine + a.line;
+    const endLine = chunk.startLine + b.line;
+    if (chunk.reportLines && !chunk.reportLines.has(line)) continue;
+    for (const d of inner) {
+      // The plain text already shows this secret (e.g. a %-encoded password in a URL).
+      if (out.some((o) => o.ruleId === d.ruleId && o.line === line && o.column >= a.column + 1 && o.column <= b.column + 2)) continue;
+      out.push({
+        ...d,
+        notes: [...d.notes, `decoded from ${run.encoding}`],
+        line,
+        column: a.column + 1,
+        endLine,
+        endColumn: b.column + 2,
+        lineText: lines.linesAround(run.start, run.end),
+        previousLineText: previousLine(text, run.start),
+      });
+    }
+  }
   return out;
+}
+
+/** Secrets nested in encodings are decoded at most this deep (base64 of hex of a token: 2). */
+const MAX_DECODE_DEPTH = 2;
+
+/** The line before the one holding `offset` (empty on the first line or a blank line). */
+function previousLine(text: string, offset: number): string {
+  const lineStart = text.lastIndexOf('\n', offset - 1);
+  return lineStart > 0 ? text.slice(text.lastIndexOf('\n', lineStart - 1) + 1, lineStart).replace(/\r$/, '') : '';
 }
 
 /** The cheap half: masking, fingerprints and suppression filters, on the main thread. */

@@ -81,7 +81,7 @@ describe('keyhound scan (CLI)', () => {
         '    checksum: { algorithm: crc32, expect: check, encoding: base62, width: 6 }',
         "    examples: ['k = myapp_live_PCQC847HdwxKjMOWw0LD5trZZX87JEW0zYU1qvgUPot000000']",
         "    negative_examples: ['myapp_live_short']",
-        'disable: [github-pat]',
+        'disable: [github-pat-classic]',
         '',
       ].join('\n'),
       'cfg.txt': 'placeholder',
@@ -94,7 +94,7 @@ describe('keyhound scan (CLI)', () => {
   });
 
   it('exits 2 with file:line and a fix for a broken config', () => {
-    const dir = makeTree({ '.keyhound.yaml': 'disable: [github-pat]\nmax_filesize: 3MB\n' });
+    const dir = makeTree({ '.keyhound.yaml': 'disable: [github-pat-classic]\nmax_filesize: 3MB\n' });
     const r = runCli(['scan', dir]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/\.keyhound\.yaml:2:1: unknown key `max_filesize`.*did you mean `max_file_size`/);

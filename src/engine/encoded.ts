@@ -1,0 +1,133 @@
+// Secrets hidden in base64, hex or percent-encoding: find encoded runs, decode those that turn
+// into text, and let the engine scan the decoded text (depth-limited by the caller).
+// One linear pass over a character table: a `[A-Za-z0-9+/]{20,}` regex restarts inside every long
+// identifier and ran at about 6 MB/s on minified code.
+
+export type Encoding = 'base64' | 'hex' | 'percent';
+
+export interface EncodedRun {
+  encoding: Encoding;
+  /** Offsets of the encoded run in the scanned text. */
+  start: number;
+  end: number;
+  decoded: string;
+}
+
+/** A run must hold >= 15 decoded bytes to carry a credential. */
+const MIN_BASE64 = 20;
+const MIN_HEX = 32;
+/** Decoding attempts per chunk: a minified bundle has many long runs; past this, stop looking. */
+const MAX_ATTEMPTS = 20_000;
+
+const B64 = 1; // A-Z a-z 0-9 + / - _
+const URL = 4; // characters of a percent-encoded run
+const table = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const ch = String.fromCharCode(c);
+  if (/[A-Za-z0-9+/_-]/.test(ch)) table[c]! |= B64;
+  if (/[A-Za-z0-9._~+\-:/?=&@!$*,;%]/.test(ch)) table[c]! |= URL;
+}
+
+// Per-character class bits, for judging a run while scanning it.
+const DIGIT = 1;
+const LOWER = 2;
+const UPPER = 4;
+const LOWER_NONHEX = 8;
+const UPPER_NONHEX = 16;
+const SYM_STD = 32; // + /
+const SYM_URL = 64; // - _
+const kind = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const ch = String.fromCharCode(c);
+  if (/[0-9]/.test(ch)) kind[c] = DIGIT;
+  else if (/[a-f]/.test(ch)) kind[c] = LOWER;
+  else if (/[g-z]/.test(ch)) kind[c] = LOWER | LOWER_NONHEX;
+  else if (/[A-F]/.test(ch)) kind[c] = UPPER;
+  else if (/[G-Z]/.test(ch)) kind[c] = UPPER | UPPER_NONHEX;
+  else if (ch === '+' || ch === '/') kind[c] = SYM_STD;
+  else if (ch === '-' || ch === '_') kind[c] = SYM_URL;
+}
+
+/** Mostly printable text (a decoded key, a config fragment), not random bytes. */
+function isText(s: string): boolean {
+  if (s.length < 8) return false;
+  let printable = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c >= 32 && c < 127) || c === 9 || c === 10 || c === 13) printable++;
+  }
+  return printable / s.length > 0.95;
+}
+
+function decodeBase64(body: string, url: boolean): string | undefined {
+  const s = Buffer.from(body, url ? 'base64url' : 'base64').toString('latin1');
+  return isText(s) ? s : undefined;
+}
+
+function decodeHex(run: string): string | undefined {
+  const s = Buffer.from(run, 'hex').toString('latin1');
+  return isText(s) ? s : undefined;
+}
+
+export function findEncoded(text: string): EncodedRun[] {
+  const runs: EncodedRun[] = [];
+  let attempts = 0;
+  const n = text.length;
+  let i = 0;
+  while (i < n && attempts < MAX_ATTEMPTS) {
+    const c = text.charCodeAt(i);
+    if (c >= 128 || !(table[c]! & B64)) {
+      i++;
+      continue;
+    }
+    const start = i;
+    // Character classes seen, tracked in the loop so most runs are judged without slicing.
+    let seen = 0;
+    while (i < n) {
+      const d = text.charCodeAt(i);
+      if (d >= 128 || !(table[d]! & B64)) break;
+      seen |= kind[d]!;
+      i++;
+    }
+    const len = i - start;
+    if (len < MIN_BASE64) continue;
+    const allHex = (seen & (UPPER_NONHEX | LOWER_NONHEX | SYM_STD | SYM_URL)) === 0;
+    if (allHex) {
+      if (len < MIN_HEX || !(seen & DIGIT) || len % 2 === 1) continue;
+      attempts++;
+      const decoded = decodeHex(text.slice(start, i));
+      if (decoded !== undefined) runs.push({ encoding: 'hex', start, end: i, decoded });
+      continue;
+    }
+    // A long identifier is not base64: require a digit or + /, both letter cases, one alphabet.
+    if (!(seen & (DIGIT | SYM_STD)) || !(seen & LOWER) || !(seen & UPPER)) continue;
+    if ((seen & SYM_STD) && (seen & SYM_URL)) continue;
+    if (len % 4 === 1) continue;
+    attempts++;
+    let end = i;
+    while (end < n && end - i < 2 && text.charCodeAt(end) === 61 /* = */) end++;
+    const decoded = decodeBase64(text.slice(start, i), (seen & SYM_URL) !== 0);
+    if (decoded !== undefined) runs.push({ encoding: 'base64', start, end, decoded });
+  }
+  if (text.includes('%')) findPercent(text, runs);
+  return runs;
+}
+
+function findPercent(text: string, runs: EncodedRun[]): void {
+  let from = 0;
+  for (let p = text.indexOf('%', from); p !== -1 && runs.length < MAX_ATTEMPTS; p = text.indexOf('%', from)) {
+    let a = p;
+    while (a > 0 && text.charCodeAt(a - 1) < 128 && table[text.charCodeAt(a - 1)]! & URL) a--;
+    let b = p;
+    while (b < text.length && text.charCodeAt(b) < 128 && table[text.charCodeAt(b)]! & URL) b++;
+    from = b + 1;
+    const run = text.slice(a, b);
+    if (run.length < 12 || !/%[0-9A-Fa-f]{2}/.test(run)) continue;
+    try {
+      const decoded = decodeURIComponent(run.replace(/\+/g, ' '));
+      if (decoded !== run && isText(decoded)) runs.push({ encoding: 'percent', start: a, end: b, decoded });
+    } catch {
+      // not valid percent-encoding
+    }
+  }
+}

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { findEncoded } from '../../src/engine/encoded.js';
+import { scanText } from '../../src/scan.js';
+import { githubToken, oneCharOff, slackBotToken } from '../helpers/tokens.js';
+
+const b64 = (s: string) => Buffer.from(s).toString('base64');
+
+describe('findEncoded', () => {
+  it('decodes base64, base64url, hex and percent runs that hold text', () => {
+    const text = `a=${b64('hello secret world value')} b=${Buffer.from('some text that is long').toString('hex')} c=p%40ss%2Fword%3Dvalue`;
+    const kinds = findEncoded(text).map((r) => [r.encoding, r.decoded]);
+    expect(kinds).toContainEqual(['base64', 'hello secret world value']);
+    expect(kinds).toContainEqual(['hex', 'some text that is long']);
+    expect(kinds.some(([k, d]) => k === 'percent' && d!.includes('p@ss/word=value'))).toBe(true);
+  });
+
+  it('ignores identifiers, hashes and random bytes', () => {
+    const sha = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
+    const rnd = Buffer.from(Array.from({ length: 48 }, (_, i) => (i * 97 + 13) % 256)).toString('base64');
+    expect(findEncoded(`someVeryLongIdentifierNameHere thisIsAnotherLongName ${sha} ${rnd}`)).toEqual([]);
+  });
+});
+
+describe('encoded secrets in scans', () => {
+  it('finds a token inside base64 (a Kubernetes Secret) at the encoded location, noting the decoding', async () => {
+    const tok = slackBotToken();
+    const text = `apiVersion: v1\nkind: Secret\ndata:\n  config: ${b64(`SLACK_TOKEN=${tok}\n`)}\n`;
+    const r = await scanText(text, 'secret.yaml', { noConfig: true });
+    const f = r.findings.find((x) => x.ruleId === 'slack-bot-token');
+    expect(f).toMatchObject({ line: 4, column: 11 });
+    expect(f!.notes).toContain('decoded from base64');
+  });
+
+  it('finds a checksummed token in hex inside base64 (depth 2), and not its look-alike', async () => {
+    const tok = githubToken();
+    const nested = b64(Buffer.from(`token: ${tok}`).toString('hex'));
+    const r = await scanText(`x = "${nested}"\n`, 'x', { noConfig: true });
+    expect(r.findings.map((f) => f.ruleId)).toContain('github-pat-classic');
+    const bad = b64(Buffer.from(`token: ${oneCharOff(tok)}`).toString('hex'));
+    const r2 = await scanText(`x = "${bad}"\n`, 'x', { noConfig: true });
+    expect(r2.findings.filter((f) => f.ruleId === 'github-pat-classic')).toEqual([]);
+  });
+
+  it('reports a plain secret once, not again through an encoding', async () => {
+    const tok = githubToken();
+    const r = await scanText(`url = https://api.example.org/?t=${tok}%26x%3D1\n`, 'x', { noConfig: true });
+    expect(r.findings.filter((f) => f.ruleId === 'github-pat-classic')).toHaveLength(1);
+  });
+});
+
+describe('keyword windows', () => {
+  it('finds secrets far apart in one long line and in a large file', async () => {
+    const a = githubToken();
+    const b = githubToken();
+    const filler = 'x=1;'.repeat(50_000);
+    const r = await scanText(`${filler}t="${a}";${filler}u="${b}";${filler}\n`, 'min.js', { noConfig: true });
+    expect(r.findings.filter((f) => f.ruleId === 'github-pat-classic')).toHaveLength(2);
+  });
+});
