@@ -1,13 +1,14 @@
 // Git scans for the CLI and library: staged changes (pre-commit) and history / ranges (CI).
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { DEFAULT_MAX_FILE_SIZE } from '../config/load.js';
-import { runEngine } from '../engine/scan.js';
+import { detectChunks } from '../engine/scan.js';
 import { emptyStats, type Chunk } from '../engine/types.js';
 import { UsageError } from '../errors.js';
-import { buildRuleSet, resolveConfig, type ScanOptions, type ScanResult } from '../scan.js';
+import { buildRuleSet, resolveConfig, runSuppressed, type ScanOptions, type ScanResult } from '../scan.js';
 import { githubRange } from './git-ci.js';
 import { countCommits, historyChunks } from './git-history.js';
-import { splitArgs } from './git-run.js';
+import { gitSync, splitArgs } from './git-run.js';
 import { stagedChunks } from './git-staged.js';
 
 export interface GitScanRequest {
@@ -53,7 +54,10 @@ export async function scanGit(req: GitScanRequest, opts: ScanOptions = {}): Prom
   const ruleset = buildRuleSet(config);
   const stats = emptyStats();
   const include = await includeFilter(config.ignore);
-  const engineOpts = { unmask: opts.unmask ?? false, filters: opts.filters ?? [], collectSuppressed: opts.collectSuppressed ?? false };
+  // Origin paths are relative to the top of the work tree: suppression resolves them from there.
+  const top = existsSync(join(cwd, '.git')) ? cwd : gitSync(['rev-parse', '--show-toplevel'], cwd).stdout.trim();
+  const run = async (chunks: AsyncIterable<Chunk> | Iterable<Chunk>) =>
+    runSuppressed(detectChunks(chunks, ruleset, stats), ruleset, config, { ...opts, cwd, paths: [top], pathBase: top }, stats);
   let chunks: AsyncIterable<Chunk>;
   let stopProgress = (): void => undefined;
   if (req.mode === 'staged') {
@@ -67,7 +71,7 @@ export async function scanGit(req: GitScanRequest, opts: ScanOptions = {}): Prom
     const r = historyRevs(req);
     const revs = Array.isArray(r) ? r : r.revs;
     if (!Array.isArray(r)) req.note?.(`keyhound: CI range from the GitHub event: ${r.description}`);
-    if (revs.length === 0) return { ...(await runEngine([], ruleset, engineOpts, stats)), ruleset, config };
+    if (revs.length === 0) return { ...(await run([])), ruleset, config };
     let onCommit: ((n: number) => void) | undefined;
     const progress = req.progress;
     if (progress) {
@@ -88,7 +92,7 @@ export async function scanGit(req: GitScanRequest, opts: ScanOptions = {}): Prom
     }
     chunks = historyChunks({ cwd, revs, ...(include ? { include } : {}), ...(onCommit ? { onCommit } : {}) }, stats);
   }
-  const result = await runEngine(chunks, ruleset, engineOpts, stats);
+  const result = await run(chunks);
   stopProgress();
   return { ...result, ruleset, config };
 }

@@ -184,6 +184,17 @@ describe('scan --staged', () => {
     rmSync(wt, { recursive: true, force: true });
   });
 
+  it('applies suppression: an inline keyhound:allow marker and a config allowlist', () => {
+    const g = gitRepo();
+    g.write('README.md', 'x\n');
+    g.commit('init');
+    g.write('sub/test.env', `SLACK=${slackBotToken()} # keyhound:allow test fixture\nOTHER=${slackBotToken()}\n`);
+    g.run(['add', '.']);
+    const r = keyhound(['scan', '--staged', '--format', 'json'], join(g.dir, 'sub'));
+    expect(r.code).toBe(1);
+    expect(json(r.stdout).findings).toMatchObject([{ file: 'sub/test.env', line: 2 }]);
+  });
+
   it('honours KEYHOUND_SKIP=1 and fails with exit 2 outside a repository', () => {
     const g = gitRepo();
     g.write('a.txt', `k=${slackBotToken()}\n`);
