@@ -7,7 +7,8 @@ import { KeyhoundError } from '../dist/errors.js';
 try {
   const bundle = compileBuiltins();
   writeFileSync(new URL('../dist/builtin-rules.json', import.meta.url), JSON.stringify(bundle));
-  console.log(`compiled ${bundle.rules.length} built-in rules`);
+  // stderr: `npm pack` (used by the pre-commit framework) must print only the tarball name on stdout.
+  console.error(`compiled ${bundle.rules.length} built-in rules`);
 } catch (e) {
   if (e instanceof KeyhoundError) {
     console.error(`keyhound: ${e.format()}`);

@@ -2,6 +2,7 @@
 import { KeyhoundError } from '../errors.js';
 import { EXIT } from './exit-codes.js';
 import type { CliIO } from './io.js';
+export { processIO } from './io.js';
 import { toolVersion } from './version.js';
 
 const HELP = `keyhound ${'${version}'} — find secrets before they leak

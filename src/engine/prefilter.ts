@@ -1,5 +1,8 @@
-// One pass over a chunk finds which keywords occur (Aho-Corasick over lower-cased text),
+// One pass over a chunk finds which keywords occur (Aho-Corasick over ASCII, case-insensitive),
 // so only the rules whose keywords occurred run their regexes.
+// The automaton is a flat DFA over a compressed alphabet (only characters that occur in some
+// keyword get a column; every other character leads back to the root), built with typed arrays:
+// it is rebuilt at every start, so construction time is part of the pre-commit budget.
 
 export interface KeywordHit {
   /** Index into the keyword list given to the constructor. */
@@ -9,95 +12,122 @@ export interface KeywordHit {
 }
 
 export class KeywordMatcher {
-  // Trie as flat arrays; transitions in a Map per state (keywords are mostly ASCII).
-  private readonly next: Array<Map<number, number>> = [new Map()];
-  private readonly fail: number[] = [0];
-  /** Keyword indices ending at each state (including via fail links). */
-  private readonly out: number[][] = [[]];
-  private readonly lengths: number[];
-  /** Dense ASCII transitions for the root and a goto table, computed after build. */
-  private delta: Int32Array | undefined;
+  /** Character (lower-cased ASCII) -> alphabet column; 0 = in no keyword. */
+  private readonly column = new Uint8Array(128);
+  private readonly width: number;
+  private readonly delta: Int32Array;
+  /** Keywords ending at each state, following fail links (outputs[outStart[s] .. outStart[s+1])). */
+  private readonly outStart: Int32Array;
+  private readonly outputs: Int32Array;
+  private readonly lengths: Int32Array;
 
   constructor(readonly keywords: readonly string[]) {
-    this.lengths = keywords.map((k) => k.length);
-    keywords.forEach((kw, i) => this.add(kw.toLowerCase(), i));
-    this.link();
-  }
+    const words = keywords.map((k) => k.toLowerCase());
+    for (const w of words) {
+      for (let i = 0; i < w.length; i++) {
+        const c = w.charCodeAt(i);
+        if (c < 128 && this.column[c] === 0) this.column[c] = 1; // mark; numbered below
+      }
+    }
+    let width = 1;
+    for (let c = 0; c < 128; c++) if (this.column[c]) this.column[c] = width++;
+    // Upper-case letters share their lower-case column.
+    for (let c = 65; c <= 90; c++) this.column[c] = this.column[c + 32]!;
+    this.width = width;
+    this.lengths = Int32Array.from(words, (w) => w.length);
 
-  private add(word: string, index: number): void {
-    let s = 0;
-    for (let i = 0; i < word.length; i++) {
-      const c = word.charCodeAt(i);
-      let t = this.next[s]!.get(c);
-      if (t === undefined) {
-        t = this.next.length;
-        this.next.push(new Map());
-        this.fail.push(0);
-        this.out.push([]);
-        this.next[s]!.set(c, t);
+    // Trie in a growable Int32Array (-1 = no edge).
+    const maxStates = 1 + words.reduce((n, w) => n + w.length, 0);
+    const trie = new Int32Array(maxStates * width).fill(-1);
+    const own: number[][] = [[]];
+    let states = 1;
+    words.forEach((w, index) => {
+      let s = 0;
+      for (let i = 0; i < w.length; i++) {
+        const c = w.charCodeAt(i);
+        const col = c < 128 ? this.column[c]! : 0;
+        if (col === 0) {
+          s = -1; // a non-ASCII keyword can never match: keep it out of the automaton
+          break;
+        }
+        let t = trie[s * width + col]!;
+        if (t === -1) {
+          t = states++;
+          trie[s * width + col] = t;
+          own.push([]);
+        }
+        s = t;
       }
-      s = t;
-    }
-    this.out[s]!.push(index);
-  }
+      if (s > 0) own[s]!.push(index);
+    });
 
-  private link(): void {
-    const queue: number[] = [];
-    for (const t of this.next[0]!.values()) queue.push(t);
-    for (let qi = 0; qi < queue.length; qi++) {
-      const s = queue[qi]!;
-      for (const [c, t] of this.next[s]!) {
-        let f = this.fail[s]!;
-        while (f !== 0 && !this.next[f]!.has(c)) f = this.fail[f]!;
-        const ft = this.next[f]!.get(c);
-        this.fail[t] = ft !== undefined && ft !== t ? ft : 0;
-        this.out[t] = [...this.out[t]!, ...this.out[this.fail[t]!]!];
-        queue.push(t);
+    // Breadth-first: fail links and the full transition table.
+    const delta = new Int32Array(states * width);
+    const fail = new Int32Array(states);
+    const order: number[] = [0];
+    for (let col = 1; col < width; col++) {
+      const t = trie[col]!;
+      if (t !== -1) {
+        delta[col] = t;
+        order.push(t);
       }
     }
-    // Full DFA over ASCII (128 columns): no fail-link walking in the hot loop.
-    const n = this.next.length;
-    const delta = new Int32Array(n * 128);
-    for (const s of [0, ...queue]) {
-      for (let c = 0; c < 128; c++) {
-        const t = this.next[s]!.get(c);
-        if (t !== undefined) delta[s * 128 + c] = t;
-        else delta[s * 128 + c] = s === 0 ? 0 : delta[this.fail[s]! * 128 + c]!;
+    for (let qi = 1; qi < order.length; qi++) {
+      const s = order[qi]!;
+      const f = fail[s]!;
+      for (let col = 1; col < width; col++) {
+        const t = trie[s * width + col]!;
+        if (t !== -1) {
+          fail[t] = delta[f * width + col]!;
+          delta[s * width + col] = t;
+          order.push(t);
+        } else {
+          delta[s * width + col] = delta[f * width + col]!;
+        }
       }
     }
+    // Outputs per state: its own keywords plus those of its fail chain (BFS order: fail first).
+    const outs: number[][] = new Array(states);
+    outs[0] = [];
+    for (let qi = 1; qi < order.length; qi++) {
+      const s = order[qi]!;
+      const inherited = outs[fail[s]!]!;
+      outs[s] = inherited.length ? [...own[s]!, ...inherited] : own[s]!;
+    }
+    this.outStart = new Int32Array(states + 1);
+    let total = 0;
+    for (let s = 0; s < states; s++) {
+      this.outStart[s] = total;
+      total += outs[s]!.length;
+    }
+    this.outStart[states] = total;
+    this.outputs = new Int32Array(total);
+    for (let s = 0, k = 0; s < states; s++) for (const o of outs[s]!) this.outputs[k++] = o;
     this.delta = delta;
   }
 
-  /** Which keywords occur in `text` (case-insensitive for ASCII). Returns a boolean per keyword. */
+  /** Which keywords occur in `text`. Returns a flag per keyword. */
   present(text: string): Uint8Array {
     const seen = new Uint8Array(this.keywords.length);
-    this.scan(text, (k) => {
-      seen[k] = 1;
-    });
+    for (const h of this.hits(text)) seen[h.keyword] = 1;
     return seen;
   }
 
   /** Every keyword occurrence, in text order. */
   hits(text: string): KeywordHit[] {
     const hits: KeywordHit[] = [];
-    this.scan(text, (k, end) => hits.push({ keyword: k, start: end - this.lengths[k]! + 1 }));
-    return hits;
-  }
-
-  private scan(text: string, emit: (keyword: number, endIndex: number) => void): void {
-    const delta = this.delta!;
-    const out = this.out;
+    const { delta, column, width, outStart, outputs, lengths } = this;
     let s = 0;
     for (let i = 0; i < text.length; i++) {
-      let c = text.charCodeAt(i);
-      if (c >= 65 && c <= 90) c += 32; // ASCII lower-case
-      else if (c >= 128) {
-        s = 0; // keywords are ASCII: a non-ASCII char breaks any match
-        continue;
+      const c = text.charCodeAt(i);
+      s = c < 128 ? delta[s * width + column[c]!]! : 0; // keywords are ASCII: anything else resets
+      const a = outStart[s]!;
+      const b = outStart[s + 1]!;
+      for (let k = a; k < b; k++) {
+        const kw = outputs[k]!;
+        hits.push({ keyword: kw, start: i - lengths[kw]! + 1 });
       }
-      s = delta[s * 128 + c]!;
-      const o = out[s]!;
-      if (o.length !== 0) for (let j = 0; j < o.length; j++) emit(o[j]!, i);
     }
+    return hits;
   }
 }

@@ -1,6 +1,26 @@
 // Parse YAML keeping node positions, so every error can name file:line:column.
-import { LineCounter, isMap, isSeq, isScalar, parseDocument, type Node as YamlNode } from 'yaml';
+// The `yaml` package (about 80 modules) is loaded on first use only: a pre-commit run with the
+// precompiled built-in rules and no config file never parses YAML and should not pay for it.
+import { createRequire } from 'node:module';
+import type { Node as YamlNode, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import { KeyhoundError } from '../errors.js';
+
+type YamlLib = typeof import('yaml');
+let lib: YamlLib | undefined;
+function yaml(): YamlLib {
+  return (lib ??= createRequire(import.meta.url)('yaml') as YamlLib);
+}
+
+export function isMap(node: unknown): node is YAMLMap<unknown, unknown> {
+  return yaml().isMap(node);
+}
+export function isSeq(node: unknown): node is YAMLSeq<unknown> {
+  return yaml().isSeq(node);
+}
+export function isScalar(node: unknown): node is Scalar<unknown> {
+  return yaml().isScalar(node);
+}
+export type { Pair };
 
 export interface YamlSource {
   file: string;
@@ -10,6 +30,7 @@ export interface YamlSource {
 }
 
 export function parseYamlSource(text: string, file: string): YamlSource {
+  const { LineCounter, parseDocument } = yaml();
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
   const where = (node: YamlNode | null | undefined): string => {
@@ -41,7 +62,6 @@ export function mapEntries(node: YamlNode): Array<{ key: string; keyNode: YamlNo
   });
 }
 
-export { isMap, isSeq, isScalar };
 export type { YamlNode };
 
 /** Closest candidate by edit distance, for "did you mean" hints. */
