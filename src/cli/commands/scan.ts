@@ -6,6 +6,7 @@ import { parseSize } from '../../config/load.js';
 import { FAIL_ON, type FailOn } from '../../config/suppress-keys.js';
 import { failingFindings } from '../../suppress/fail-on.js';
 import { getReporter, reporters } from '../../report/registry.js';
+import { parseExitCode, reportTargets } from '../report-targets.js';
 import type { ReportContext } from '../../report/types.js';
 import { EXIT } from '../exit-codes.js';
 import { useColor, type CliIO } from '../io.js';
@@ -18,7 +19,10 @@ Scan files and directories (default: .) for secrets. PATH "-" reads standard inp
 
 Options:
   -f, --format NAME       report format: ${Object.keys(reporters).join(', ')} (default: text)
-  -o, --output FILE       write the report to FILE instead of standard output
+  -o, --output FILE       write the report to FILE instead of standard output; repeat the pair
+                          for several reports: --format sarif -o a.sarif --format text
+      --exit-code N       exit code when findings fail the scan (default 1; 2 is reserved for errors)
+      --no-annotations    in GitHub Actions, do not add ::error annotations to the text report
   -c, --config FILE       use this config file instead of the nearest .keyhound.yaml
       --no-config         ignore any .keyhound.yaml
       --unmask            show raw secrets in the report (never do this in CI logs)
@@ -45,9 +49,12 @@ export async function scanCommand(args: string[], io: CliIO): Promise<number> {
     parsed = parseArgs({
       args,
       allowPositionals: true,
+      tokens: true,
       options: {
-        format: { type: 'string', short: 'f' },
-        output: { type: 'string', short: 'o' },
+        format: { type: 'string', short: 'f', multiple: true },
+        output: { type: 'string', short: 'o', multiple: true },
+        'exit-code': { type: 'string' },
+        'no-annotations': { type: 'boolean' },
         config: { type: 'string', short: 'c' },
         'no-config': { type: 'boolean' },
         unmask: { type: 'boolean' },
@@ -74,7 +81,8 @@ export async function scanCommand(args: string[], io: CliIO): Promise<number> {
     io.stdout(`${SCAN_HELP}\n`);
     return EXIT.clean;
   }
-  const reporter = getReporter(v.format ?? 'text');
+  const targets = reportTargets(parsed.tokens);
+  const findingsExit = parseExitCode(v['exit-code']);
   let maxFileSize: number | undefined;
   if (v['max-file-size'] !== undefined) {
     maxFileSize = parseSize(v['max-file-size']);
@@ -138,21 +146,30 @@ export async function scanCommand(args: string[], io: CliIO): Promise<number> {
       references: r.data.references,
       ...(r.data.description ? { description: r.data.description } : {}),
     }])),
-    color: v.output ? false : useColor(io),
+    color: false,
     toolVersion: toolVersion(),
     scanTarget: parsed.positionals.length ? parsed.positionals.join(' ') : '.',
     ...(v['show-suppressed'] ? { showSuppressed: true } : {}),
   };
-  const report = reporter.render(ctx);
-  if (v.output) writeFileAtomic(resolve(io.cwd, v.output), report);
-  else io.stdout(report);
+  for (const t of targets) {
+    if (t.output) {
+      writeFileAtomic(resolve(io.cwd, t.output), t.reporter.render(ctx));
+      continue;
+    }
+    io.stdout(t.reporter.render({ ...ctx, color: useColor(io) }));
+    // In GitHub Actions the text report also annotates the pull request (unless turned off).
+    if (t.reporter.name === 'text' && io.env['GITHUB_ACTIONS'] === 'true' && !v['no-annotations']) {
+      io.stdout(getReporter('github').render(ctx));
+    }
+  }
+  for (const w of result.stats.warnings ?? []) io.stderr(`keyhound: warning: ${w}\n`);
   if (verbose) {
     const r = Object.entries(result.stats.rejected).map(([k, n]) => `${k} ${n}`).join(', ');
     io.stderr(`candidates dropped: ${r || 'none'}\n`);
   }
   if (v.staged && result.findings.length > 0) io.stderr((await import('../../sources/git-scan.js')).STAGED_BLOCKED_HINT);
   const failOn = (failOnArg as FailOn | undefined) ?? result.config.failOn ?? 'warn';
-  return failingFindings(result.findings, failOn) > 0 ? EXIT.findings : EXIT.clean;
+  return failingFindings(result.findings, failOn) > 0 ? findingsExit : EXIT.clean;
 }
 
 function parseThreads(value: string): number {
