@@ -182,7 +182,10 @@ function readValue(text: string, asg: Assignment): ValueSpan | undefined {
   const pre = /^(?:[rRbBuU]{1,2}|[fF][rR]?|[rR][fF]|@\$?|\$@?)(?=["'`])/.exec(text.slice(p, p + 4));
   const interpolated = pre !== null && /[fF$]/.test(pre[0]);
   if (pre) p += pre[0].length;
-  const q = text[p];
+  const q0 = text[p];
+  // A string inside a JSON string (notebook cells, escaped config): `\"value\"` ends at the next `\"`.
+  if (q0 === '\\' && isQuote(text[p + 1])) return readEscapedQuoted(text, p + 2, text[p + 1]!);
+  const q = q0;
   if (isQuote(q)) {
     let i = p + 1;
     const scheme = AUTH_SCHEME.exec(text.slice(i, i + 12));
@@ -210,6 +213,24 @@ function readValue(text: string, asg: Assignment): ValueSpan | undefined {
   const t = text[i];
   if (t === '(' || t === '[') return undefined;
   return { start: p, end: i, quoted: false };
+}
+
+function readEscapedQuoted(text: string, from: number, q: string): ValueSpan | undefined {
+  let i = from;
+  const scheme = AUTH_SCHEME.exec(text.slice(i, i + 12));
+  if (scheme) i += scheme[0].length;
+  const start = i;
+  while (i < text.length && i - start <= MAX_VALUE) {
+    const c = text[i];
+    if (c === '\n') return undefined;
+    if (c === '\\') {
+      if (text[i + 1] === q) return { start, end: i, quoted: true };
+      i += 2;
+      continue;
+    }
+    i++;
+  }
+  return undefined;
 }
 
 function isBareTerminator(c: number): boolean {

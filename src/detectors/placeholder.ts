@@ -11,6 +11,7 @@ export type PlaceholderReason =
   | 'example-marker'
   | 'placeholder-words'
   | 'known-test-value'
+  | 'known-example'
   | 'repeated'
   | 'sequential'
   | 'tiny-alphabet';
@@ -52,6 +53,51 @@ const MARKER_RE = new RegExp(
 // Well-known test vectors and magic numbers.
 const KNOWN_TEST = /deadbeef|cafebabe|feedface|0123456789abcdef|fedcba9876543210|abcdef0123456789/i;
 
+/**
+ * Published example and emulator credentials: documented in public, accepted by nothing real.
+ * The one place for such values; every rule with `placeholder_filter` and the generic detector
+ * consult it. Values whose rule captures only a body (`sk_test_` + body) match by substring.
+ */
+export const KNOWN_EXAMPLES: ReadonlySet<string> = new Set([
+  // Azurite storage emulator account key (account devstoreaccount1).
+  'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==',
+  // Azure Cosmos DB emulator key.
+  'C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==',
+  // Stripe API reference test key.
+  'sk_test_4eC39HqLyjWDarjtT1zdp7dc',
+  // reCAPTCHA v2 test secret key (always passes verification).
+  '6LeIxAcTAAAAAGG-vFI1TnRWxMZNFuojJ4WifJWe',
+  // Hardhat / Anvil default account #0 private key.
+  'ac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80',
+  // Bitcoin wiki "Wallet import format" example key: hex, uncompressed and compressed WIF.
+  '0c28fca386c7a227600b2fe50b7cae11ec86d3bf1fbe471be89827e19d72aa1d',
+  '5HueCGU8rMjxEXxiPuD5BDku4MkFqeZyd4dZ1jvhTVqvbTLvyTJ',
+  'KwdMAjGmerYanjeui5SHS7JkmpZvVipYvB2LJGU1ZxJwYvP98617',
+]);
+const KNOWN_EXAMPLE_LIST = [...KNOWN_EXAMPLES];
+
+/** The jwt.io debugger token (any algorithm or signature): payload `sub` 1234567890, `name` John Doe. */
+function isJwtIoExample(v: string): boolean {
+  const m = /^eyJ[\w-]*\.(eyJ[\w-]{8,400})\./.exec(v);
+  if (!m) return false;
+  try {
+    const payload: unknown = JSON.parse(Buffer.from(m[1]!, 'base64url').toString('utf8'));
+    if (typeof payload !== 'object' || payload === null) return false;
+    const p = payload as Record<string, unknown>;
+    return p['sub'] === '1234567890' && p['name'] === 'John Doe';
+  } catch {
+    return false;
+  }
+}
+
+/** A published example or emulator credential (exactly, as the body of one, or the jwt.io token). */
+export function isKnownExample(value: string): boolean {
+  const v = value.replace(/^0x/i, '');
+  if (KNOWN_EXAMPLES.has(v)) return true;
+  if (v.length >= 16 && KNOWN_EXAMPLE_LIST.some((k) => k.includes(v))) return true;
+  return isJwtIoExample(v);
+}
+
 const KEYBOARD_ROWS = ['1234567890', 'qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
 const KEY_POS = new Map<string, [number, number]>();
 KEYBOARD_ROWS.forEach((row, r) => [...row].forEach((c, i) => KEY_POS.set(c, [r, i])));
@@ -67,6 +113,7 @@ export function isPlaceholder(value: string, context?: { line?: string }): Place
   if (v.length === 0) return 'empty';
   if (TEMPLATE_WHOLE.some((re) => re.test(v)) || TEMPLATE_ANYWHERE.some((re) => re.test(v))) return 'template';
   if (context?.line !== undefined && wrappedInTemplate(v, context.line)) return 'template';
+  if (isKnownExample(v)) return 'known-example';
   if (isMasked(v)) return 'masked';
   if (MARKER_RE.test(v)) return 'example-marker';
   if (KNOWN_TEST.test(v)) return 'known-test-value';
@@ -95,6 +142,8 @@ function wrappedInTemplate(v: string, line: string): boolean {
 
 function isMasked(v: string): boolean {
   if (/\*{4,}|•{2,}|·{3,}|…/.test(v)) return true;
+  // Elided: `sk-proj-...`, `...a1b2`, `ghp_abcd...wxyz` (shown in docs and logs, never usable).
+  if (/^\.{3}|\.{3}$/.test(v) || /^[^.]{1,16}\.{3,}[^.]{1,16}$/.test(v)) return true;
   let masked = 0;
   let total = 0;
   for (const c of v) {

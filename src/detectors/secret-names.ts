@@ -31,6 +31,7 @@ const KEY_ORDINARY = new Set([
   'msg', 'locale', 'lang', 'text', 'content', 'config', 'setting', 'settings', 'env', 'sub', 'parent',
   'child', 'node', 'react', 'vue', 'dom', 'local', 'sequence', 'order', 'pair', 'chain',
   'public', 'pub', 'registry', 'legend', 'tab', 'table', 'menu', 'nav', 'form', 'sorting',
+  'id', 'etag', 'revision', 'version', 'memo', 'memoize', 'render', 'component', 'slot',
 ]);
 
 // A last word that says the value is metadata about the secret, not the secret.
@@ -75,6 +76,10 @@ function secretWord(w: string, words: readonly string[]): NameClass | undefined 
   if (w.includes('credential') || w === 'cred' || w === 'creds') return { kind: 'secret', weak: false };
   if (w === 'auth' || w === 'authorization' || w === 'authkey' || w === 'xauth') return { kind: 'secret', weak: false };
   if (w === 'key' || w === 'keys') {
+    // The word right before decides first: `x.cacheKey` is a cache key, `cache.apiKey` an API key.
+    const prev = words[words.lastIndexOf(w) - 1];
+    if (prev !== undefined && KEY_ORDINARY.has(prev)) return undefined;
+    if (prev !== undefined && KEY_COMPANIONS.has(prev)) return { kind: 'secret', weak: false };
     const others = words.filter((o) => o !== w && !/^[0-9]+$/.test(o));
     if (others.some((o) => KEY_COMPANIONS.has(o))) return { kind: 'secret', weak: false };
     if (others.some((o) => KEY_ORDINARY.has(o))) return undefined;

@@ -44,7 +44,8 @@ function rareConsonantPairs(w: string): number {
  */
 export function isIdentifierLike(v: string): boolean {
   if (v.length > 200) return false;
-  const words = splitWords(v);
+  // The articles `a` and `I` between separators (`typed_on_a_terminal`) are words, not random letters.
+  const words = splitWords(v).filter((w, i, all) => !(w === 'a' || w === 'i') || !standaloneLetter(v, all, i));
   let letters = 0;
   let vowels = 0;
   let alnum = 0;
@@ -77,6 +78,13 @@ export function isIdentifierLike(v: string): boolean {
     return words.every((w) => /^[0-9]+$/.test(w) || w.length < 4 || ENGLISH_WORDS.has(w) || ABBREVIATIONS.has(w) || segmentsIntoWords(w));
   }
   return true;
+}
+
+/** Whether the i-th split word (one letter) stands between separators or the ends in `v`. */
+function standaloneLetter(v: string, words: readonly string[], i: number): boolean {
+  if (!/[._-]/.test(v) || words.length < 3) return false;
+  const parts = v.toLowerCase().split(/[._-]+/);
+  return parts.includes(words[i]!);
 }
 
 /** Lower-case run of letters that splits fully into common English words (`mysupersecretvalue`). */
