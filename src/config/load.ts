@@ -116,11 +116,11 @@ export function parseConfig(text: string, display: string, baseDir: string, abs 
       case 'rule_files':
         for (const f of stringList(src, value, key)) {
           const p = isAbsolute(f) ? f : join(baseDir, f);
-          cfg.rules.push(...loadRuleFile(p, relative(process.cwd(), p) || p));
+          cfg.rules.push(...loadRuleFile(p, relative(process.cwd(), p) || p, { untrusted: true }));
         }
         break;
       case 'rules':
-        if (value) cfg.rules.push(...parseRuleNodes(src, value));
+        if (value) cfg.rules.push(...parseRuleNodes(src, value, { untrusted: true }));
         break;
       case 'disable':
         cfg.disable.push(...stringList(src, value, key));

@@ -2,6 +2,7 @@
 // Parsed into plain data with the position of every entry, so errors found later (an unknown
 // rule id) can still name file:line:column.
 import type { Severity } from '../engine/types.js';
+import { findBacktrackingRisk } from '../engine/regex-safety.js';
 import { KeyhoundError } from '../errors.js';
 import { closest, isMap, isScalar, isSeq, mapEntries, type YamlNode, type YamlSource } from '../rules/yaml-doc.js';
 
@@ -71,11 +72,16 @@ function regex(src: YamlSource, value: string, node: YamlNode, key: string): All
     body = body.slice(4);
     flags = 'i';
   }
+  let re: RegExp;
   try {
-    return { source: value, re: new RegExp(body, flags) };
+    re = new RegExp(body, flags);
   } catch (e) {
     return fail(src, node, `invalid regex in \`${key}\`: ${(e as Error).message}`, 'use JavaScript regex syntax, in single quotes');
   }
+  // Allowlist regexes run on whole lines in the main thread: one that can hang is refused.
+  const risk = findBacktrackingRisk(body, flags);
+  if (risk) return fail(src, node, `\`${key}\`: ${risk.message}`, risk.fix);
+  return { source: value, re };
 }
 
 export function parseSeverity(src: YamlSource, node: YamlNode | null): SeverityOverride[] {

@@ -1,5 +1,6 @@
 // Orchestrates a scan: chunks (or already-detected files from the worker pool) -> finalize ->
 // sorted, de-duplicated findings + stats.
+import { detectChunksGuarded, needsGuard, workersAvailable } from './pool.js';
 import { detectChunk, finalizeChunk, type ChunkScanOptions, type Detected, type SuppressedFinding } from './scan-chunk.js';
 import type { RuleSet } from './ruleset.js';
 import { emptyStats, type Chunk, type Finding, type Origin, type ScanStats } from './types.js';
@@ -34,8 +35,13 @@ function sortUnique<T extends Finding>(list: T[]): T[] {
   return list.filter((f, i) => i === 0 || compareFindings(list[i - 1]!, f) !== 0);
 }
 
-/** In-process detection of chunks (stdin, git sources, tests). */
+/** Detection of chunks (stdin, git sources, tests): in-process, or in a guarded worker for user rules. */
 export async function* detectChunks(chunks: AsyncIterable<Chunk> | Iterable<Chunk>, ruleset: RuleSet, stats: ScanStats): AsyncGenerator<DetectedItem> {
+  const rules = ruleset.rules.map((r) => r.data);
+  if (needsGuard(rules) && workersAvailable()) {
+    yield* detectChunksGuarded(chunks, rules, stats);
+    return;
+  }
   for await (const chunk of chunks) yield { origin: chunk.origin, detected: detectChunk(chunk, ruleset, stats) };
 }
 

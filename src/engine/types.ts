@@ -72,6 +72,8 @@ export interface ScanStats {
   skipped: { binary: number; tooLarge: number; unreadable: number; other: number };
   rejected: Partial<Record<RejectReason, number>>;
   elapsedMs: number;
+  /** Problems the scan went on after (a rule over its time budget on a file); shown on stderr. */
+  warnings?: string[];
 }
 
 export function emptyStats(): ScanStats {

@@ -6,6 +6,7 @@ import { checksums } from '../checksums/registry.js';
 import { ChecksumParamError } from '../checksums/types.js';
 import { validators } from '../validators/registry.js';
 import { detectors } from '../detectors/registry.js';
+import { findBacktrackingRisk } from '../engine/regex-safety.js';
 import type { CompiledRuleData, RuleSpec } from './types.js';
 import { closest, isMap, isScalar, isSeq, mapEntries, parseYamlSource, type YamlNode, type YamlSource } from './yaml-doc.js';
 
@@ -17,8 +18,13 @@ const RULE_KEYS = [
 
 const ID_RE = /^[a-z0-9][a-z0-9-]*[a-z0-9]$/;
 
+/** `untrusted`: the rules come from a user's config, so patterns are checked for backtracking. */
+export interface RuleParseOptions {
+  untrusted?: boolean;
+}
+
 /** Parse a rule file's text (`rules:` list at the top). */
-export function parseRuleFile(text: string, file: string): RuleSpec[] {
+export function parseRuleFile(text: string, file: string, opts: RuleParseOptions = {}): RuleSpec[] {
   const src = parseYamlSource(text, file);
   if (!src.root) return [];
   const top = mapEntries(src.root);
@@ -34,27 +40,27 @@ export function parseRuleFile(text: string, file: string): RuleSpec[] {
     if (!value || !isSeq(value)) {
       throw new KeyhoundError('`rules` must be a list', 'write each rule as `- id: ...`', src.where(value ?? keyNode));
     }
-    for (const item of value.items) specs.push(parseRuleNode(src, item as YamlNode));
+    for (const item of value.items) specs.push(parseRuleNode(src, item as YamlNode, opts));
   }
   return specs;
 }
 
-export function parseRuleNodes(src: YamlSource, list: YamlNode): RuleSpec[] {
+export function parseRuleNodes(src: YamlSource, list: YamlNode, opts: RuleParseOptions = {}): RuleSpec[] {
   if (!isSeq(list)) throw new KeyhoundError('`rules` must be a list', 'write each rule as `- id: ...`', src.where(list));
-  return list.items.map((item) => parseRuleNode(src, item as YamlNode));
+  return list.items.map((item) => parseRuleNode(src, item as YamlNode, opts));
 }
 
-export function loadRuleFile(path: string, displayPath = path): RuleSpec[] {
+export function loadRuleFile(path: string, displayPath = path, opts: RuleParseOptions = {}): RuleSpec[] {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch (e) {
     throw new KeyhoundError(`cannot read rule file: ${(e as NodeJS.ErrnoException).code ?? String(e)}`, 'check the path in `rule_files`', displayPath);
   }
-  return parseRuleFile(text, displayPath);
+  return parseRuleFile(text, displayPath, opts);
 }
 
-function parseRuleNode(src: YamlSource, node: YamlNode): RuleSpec {
+function parseRuleNode(src: YamlSource, node: YamlNode, opts: RuleParseOptions): RuleSpec {
   const where = src.where(node);
   if (!isMap(node)) throw new KeyhoundError('each rule must be a mapping', 'write `- id: my-rule` followed by its fields', where);
   const fields = new Map<string, { value: YamlNode | null; keyNode: YamlNode }>();
@@ -117,6 +123,11 @@ function parseRuleNode(src: YamlSource, node: YamlNode): RuleSpec {
   }
   const flags = str('flags', false) ?? '';
   if (!/^[imsu]*$/.test(flags)) fail(`flags \`${flags}\` are not allowed`, 'use only i, m, s, u (g and d are added by the engine)', get('flags'));
+  if (opts.untrusted && pattern !== undefined) {
+    // A user pattern that can hang a scan is refused here, where the error can point at it.
+    const risk = findBacktrackingRisk(pattern, flags);
+    if (risk) fail(risk.message, risk.fix, get('pattern'));
+  }
   const checksumNode = get('checksum');
   let checksum: RuleSpec['checksum'];
   if (checksumNode !== null) {
