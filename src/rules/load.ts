@@ -123,6 +123,14 @@ function parseRuleNode(src: YamlSource, node: YamlNode, opts: RuleParseOptions):
   }
   const flags = str('flags', false) ?? '';
   if (!/^[imsu]*$/.test(flags)) fail(`flags \`${flags}\` are not allowed`, 'use only i, m, s, u (g and d are added by the engine)', get('flags'));
+  if (pattern !== undefined) {
+    try {
+      new RegExp(pattern, `${flags}gd`);
+    } catch (e) {
+      fail(`invalid regex: ${(e as Error).message.replace(/^Invalid regular expression: /, '')}`,
+        'JavaScript regex syntax: no inline (?i) (use `flags: i`), escape `/` only where needed', get('pattern'));
+    }
+  }
   if (opts.untrusted && pattern !== undefined) {
     // A user pattern that can hang a scan is refused here, where the error can point at it.
     const risk = findBacktrackingRisk(pattern, flags);
@@ -135,6 +143,12 @@ function parseRuleNode(src: YamlSource, node: YamlNode, opts: RuleParseOptions):
     const raw = (checksumNode.toJSON() ?? {}) as Record<string, unknown>;
     const { algorithm, ...params } = raw;
     if (typeof algorithm !== 'string') return fail('`checksum.algorithm` is missing', `use one of: ${Object.keys(checksums).join(', ')}`, checksumNode);
+    if (!Object.hasOwn(checksums, algorithm)) {
+      const hint = closest(algorithm, Object.keys(checksums));
+      const at = mapEntries(checksumNode).find((e) => e.key === 'algorithm')?.value ?? checksumNode;
+      fail(`unknown checksum algorithm \`${algorithm}\``,
+        hint ? `did you mean \`${hint}\`? (known: ${Object.keys(checksums).join(', ')})` : `use one of: ${Object.keys(checksums).join(', ')}`, at);
+    }
     checksum = { algorithm, params };
   }
   const examples = strList('examples', true);
@@ -158,7 +172,7 @@ function parseRuleNode(src: YamlSource, node: YamlNode, opts: RuleParseOptions):
     negativeExamples,
     references: strList('references', false),
     enabled,
-    source: { file: src.file, line: Number(where.split(':').at(-2)) || 1 },
+    source: sourceOf(src.file, where),
   };
   const entropy = num('entropy');
   if (entropy !== undefined) spec.entropy = entropy;
@@ -172,6 +186,17 @@ function parseRuleNode(src: YamlSource, node: YamlNode, opts: RuleParseOptions):
   return spec;
 }
 
+/** `file:line:column` (from YamlSource.where) as a rule's source record. */
+function sourceOf(file: string, where: string): RuleSpec['source'] {
+  const m = /:(\d+):(\d+)$/.exec(where);
+  return m ? { file, line: Number(m[1]), column: Number(m[2]) } : { file, line: 1 };
+}
+
+/** `file:line[:column]` of a rule, for error messages. */
+export function ruleWhere(source: RuleSpec['source']): string {
+  return `${source.file}:${source.line}${source.column !== undefined ? `:${source.column}` : ''}`;
+}
+
 /** Named groups declared in a regex source (not lookbehinds). */
 export function groupNames(pattern: string): string[] {
   return [...pattern.matchAll(/\(\?<([A-Za-z_$][\w$]*)>/g)].map((m) => m[1]!);
@@ -179,7 +204,7 @@ export function groupNames(pattern: string): string[] {
 
 /** Check everything that needs more than the schema, and produce the engine's record. */
 export function compileRule(spec: RuleSpec): CompiledRuleData {
-  const where = `${spec.source.file}:${spec.source.line}`;
+  const where = ruleWhere(spec.source);
   const fail = (msg: string, fix: string): never => {
     throw new KeyhoundError(`rule \`${spec.id}\`: ${msg}`, fix, where);
   };
@@ -249,8 +274,8 @@ export function compileRules(specs: readonly RuleSpec[]): CompiledRuleData[] {
   for (const s of specs) {
     const prev = seen.get(s.id);
     if (prev) {
-      throw new KeyhoundError(`duplicate rule id \`${s.id}\` (also at ${prev.source.file}:${prev.source.line})`,
-        'rename one of them, or disable the built-in rule in .keyhound.yaml with `disable: [id]`', `${s.source.file}:${s.source.line}`);
+      throw new KeyhoundError(`duplicate rule id \`${s.id}\` (also at ${ruleWhere(prev.source)})`,
+        'rename one of them (ids must be unique across all rule files)', ruleWhere(s.source));
     }
     seen.set(s.id, s);
     const compiled = compileRule(s); // disabled rules are still checked, so they stay valid

@@ -27,8 +27,8 @@ export interface RuleSpec {
   description?: string;
   /** A code detector (src/detectors/registry.ts) instead of a pattern, e.g. generic assignments. */
   detector?: string;
-  /** Where the rule came from, for error messages: file path and the line of its `- id:`. */
-  source: { file: string; line: number };
+  /** Where the rule came from, for error messages: file path, line and column of its `- id:`. */
+  source: { file: string; line: number; column?: number };
 }
 
 /** A rule ready for the engine. JSON-serialisable (built-in rules are precompiled at build time). */
@@ -48,5 +48,5 @@ export interface CompiledRuleData {
   references: string[];
   description?: string;
   detector?: string;
-  source: { file: string; line: number };
+  source: { file: string; line: number; column?: number };
 }

@@ -25,7 +25,7 @@ describe('rule loader', () => {
   it('loads a valid rule with defaults', () => {
     const [r] = compileRules(parseRuleFile(good, 'my-rules.yaml'));
     expect(r).toMatchObject({ id: 'acme-key', severity: 'error', keywords: ['acme_'], groups: ['secret'] });
-    expect(r!.source).toEqual({ file: 'my-rules.yaml', line: 2 });
+    expect(r!.source).toEqual({ file: 'my-rules.yaml', line: 2, column: 5 });
   });
 
   it('names file, line, rule and fix for a missing secret group', () => {
@@ -37,7 +37,7 @@ describe('rule loader', () => {
   });
 
   it('rejects an invalid regex', () => {
-    expect(errorOf(good.replace('{20})', '{20}'))).toMatch(/my-rules\.yaml:2.*acme-key.*invalid regex/);
+    expect(errorOf(good.replace('{20})', '{20}'))).toMatch(/my-rules\.yaml:5:14: rule `acme-key`.*invalid regex/);
   });
 
   it('rejects inline (?i) with a hint to use flags', () => {
@@ -64,7 +64,7 @@ describe('rule loader', () => {
 
   it('rejects duplicate ids naming both places', () => {
     const twice = good + good.replace('rules:\n', '');
-    expect(errorOf(twice)).toMatch(/duplicate rule id `acme-key` \(also at my-rules\.yaml:2\)/);
+    expect(errorOf(twice)).toMatch(/duplicate rule id `acme-key` \(also at my-rules\.yaml:2:5\)/);
   });
 
   it('rejects an unknown validator', () => {
