@@ -4,7 +4,7 @@ import { readTextPieces } from '../sources/files-pieces.js';
 import type { ReadSkipReason } from '../sources/files-read.js';
 import { detectChunk, type Detected } from './scan-chunk.js';
 import type { RuleSet } from './ruleset.js';
-import type { ScanStats } from './types.js';
+import type { Chunk, ScanStats } from './types.js';
 
 export interface FileJob {
   abs: string;
@@ -28,7 +28,9 @@ export function detectFile(job: FileJob, ruleset: RuleSet, maxFileSize: number, 
   }
   const detected: Detected[] = [];
   for (const piece of r.pieces) {
-    detected.push(...detectChunk({ origin: { kind: 'file', path: job.path }, text: piece.text, startLine: piece.startLine }, ruleset, stats));
+    const chunk: Chunk = { origin: { kind: 'file', path: job.path }, text: piece.text, startLine: piece.startLine };
+    if (piece.startColumn) chunk.startColumn = piece.startColumn;
+    detected.push(...detectChunk(chunk, ruleset, stats));
   }
   return { path: job.path, bytes: r.bytes, detected };
 }

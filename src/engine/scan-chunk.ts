@@ -166,6 +166,8 @@ export function detectChunk(chunk: Chunk, ruleset: RuleSet, stats: ScanStats, de
   const rules = selection.rules.map((rule, i) => ({ rule, hits: selection.hits[i]! })).filter((r) => depth === 0 || !r.rule.detector);
   if (rules.length === 0 && found.length === 0) return [];
   const lines = new LineIndex(text);
+  // A piece of a long line starts mid-line: columns on its first line are offset.
+  const col = (p: { line: number; column: number }): number => p.column + (p.line === 0 ? chunk.startColumn ?? 0 : 0);
   const kept: Array<{ raw: Raw; notes: string[] }> = [];
   const seen = new Set<string>();
   // Spans claimed by pattern rules, valid or not: a generic detector must not report a token
@@ -210,9 +212,9 @@ export function detectChunk(chunk: Chunk, ruleset: RuleSet, stats: ScanStats, de
       secret: raw.secret,
       notes,
       line,
-      column: a.column + 1,
+      column: col(a) + 1,
       endLine,
-      endColumn: b.column + 2,
+      endColumn: col(b) + 2,
       lineText: lines.linesAround(raw.start, raw.end),
       // The line that ends at lineStart (empty when the previous line is blank).
       previousLineText: previousLine(text, raw.start),
@@ -229,14 +231,14 @@ export function detectChunk(chunk: Chunk, ruleset: RuleSet, stats: ScanStats, de
     if (chunk.reportLines && !chunk.reportLines.has(line)) continue;
     for (const d of inner) {
       // The plain text already shows this secret (e.g. a %-encoded password in a URL).
-      if (out.some((o) => o.ruleId === d.ruleId && o.line === line && o.column >= a.column + 1 && o.column <= b.column + 2)) continue;
+      if (out.some((o) => o.ruleId === d.ruleId && o.line === line && o.column >= col(a) + 1 && o.column <= col(b) + 2)) continue;
       out.push({
         ...d,
         notes: [...d.notes, `decoded from ${run.encoding}`],
         line,
-        column: a.column + 1,
+        column: col(a) + 1,
         endLine,
-        endColumn: b.column + 2,
+        endColumn: col(b) + 2,
         lineText: lines.linesAround(run.start, run.end),
         previousLineText: previousLine(text, run.start),
       });

@@ -14,6 +14,8 @@ export interface Chunk {
   text: string;
   /** 1-based line number of the first character of `text` in the original file. */
   startLine: number;
+  /** UTF-16 column offset of `text`'s first character in its line (a piece of a long line). */
+  startColumn?: number;
   /** When set, only findings that start on one of these (1-based, original-file) lines are kept. */
   reportLines?: ReadonlySet<number>;
 }

@@ -9,6 +9,8 @@ export interface Piece {
   text: string;
   /** 1-based line of the piece's first character in the file. */
   startLine: number;
+  /** UTF-16 column offset of the first character in its line, when the piece starts mid-line. */
+  startColumn?: number;
 }
 
 export type PiecesResult = { bytes: number; pieces: Iterable<Piece> } | Extract<ReadResult, { skip: unknown }>;
@@ -51,6 +53,7 @@ function* pieces(abs: string, size: number, pieceBytes: number, overlapBytes: nu
   try {
     let carry: Buffer = Buffer.alloc(0);
     let startLine = 1;
+    let startColumn = 0;
     let pos = 0;
     for (;;) {
       const buf = Buffer.allocUnsafe(pieceBytes);
@@ -67,7 +70,8 @@ function* pieces(abs: string, size: number, pieceBytes: number, overlapBytes: nu
       }
       const piece = data.subarray(0, cut);
       // Only the first piece can hold a byte-order mark.
-      yield { text: startLine === 1 && pos <= pieceBytes ? decodeText(piece) : piece.toString('utf8'), startLine };
+      const first = startLine === 1 && pos <= pieceBytes;
+      yield { text: first ? decodeText(piece) : piece.toString('utf8'), startLine, ...(startColumn ? { startColumn } : {}) };
       if (eof) return;
       // Next piece starts `overlapBytes` back, at a line start when one is near.
       let from = Math.max(0, cut - overlapBytes);
@@ -75,6 +79,10 @@ function* pieces(abs: string, size: number, pieceBytes: number, overlapBytes: nu
       if (nl !== -1 && nl + 1 < cut) from = nl + 1;
       else from = utf8Boundary(piece, from);
       startLine += countNewlines(piece, 0, from);
+      // Column of `from` in its line, in UTF-16 units as the engine counts (a BOM is not text).
+      const lastNl = from > 0 ? piece.lastIndexOf(10, from - 1) : -1;
+      const bom = first && piece[0] === 0xef && piece[1] === 0xbb && piece[2] === 0xbf ? 3 : 0;
+      startColumn = lastNl >= 0 ? piece.subarray(lastNl + 1, from).toString('utf8').length : startColumn + piece.subarray(bom, from).toString('utf8').length;
       carry = Buffer.from(data.subarray(from));
     }
   } finally {
