@@ -51,7 +51,7 @@ function extract(tgz, into) {
 /**
  * Make sure the corpus exists under `benchDir/corpus/<full|quick>` and return its description:
  * { dir, key, quick, packages, files, bytes, planted: [{file, line, rule}], reused }.
- * `tools` = { checksums, rules, repair } (see makeRepair) is needed only when building.
+ * `makeRepairFn()` (returning makeRepair's function) is called only when the corpus is built.
  */
 export function ensureCorpus({ benchDir, manifest, quick, makeRepairFn, log = () => {} }) {
   const name = quick ? 'quick' : 'full';

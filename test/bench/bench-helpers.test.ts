@@ -12,7 +12,7 @@ import {
   selectPackages,
   validateManifest,
 } from '../../scripts/bench/manifest.js';
-import { parseGnuTimeRss, parseVmHwm } from '../../scripts/bench/measure.js';
+import { parseGnuTimeRss, parseVmHwm, runMeasured } from '../../scripts/bench/measure.js';
 import { parseCpuModel } from '../../scripts/bench/machine.js';
 import { computeRatios, renderReport } from '../../scripts/bench/report.js';
 import { chooseFiles, insertLine, makeRepair, makeRng, recall, SECRET_KINDS } from '../../scripts/bench/secrets.js';
@@ -186,6 +186,15 @@ describe('tool output parsing', () => {
     expect(parseCpuModel('processor\t: 0\nmodel name\t: AMD EPYC 7B13\n')).toBe('AMD EPYC 7B13');
   });
 
+  it('stops a command at its timeout and says so; reports exit code and peak RSS otherwise', async () => {
+    const cut = await runMeasured(process.execPath, ['-e', 'setTimeout(() => {}, 60000)'], { method: 'proc', timeoutMs: 300 });
+    expect(cut.timedOut).toBe(true);
+    expect(cut.code).toBeNull();
+    const ok = await runMeasured(process.execPath, ['-e', 'process.exitCode = 3'], { method: 'proc' });
+    expect(ok.timedOut).toBe(false);
+    expect(ok.code).toBe(3);
+  });
+
   it('sums rg -c counts and parses secretlint compact lines', () => {
     expect(parseRgCounts('./a.js:3\n./dir/b:c.js:4\n\n')).toEqual({ files: 2, lines: 7 });
     const sl = parseSecretlintCompact('/c/x/a.js: line 12, col 5, Error - found (rule)\n\n1 problem\n', '/c/x');
@@ -228,6 +237,22 @@ describe('report', () => {
     expect(ratios[0]!.ratio).toBeCloseTo(0.2);
     expect(ratios[1]!.ratio).toBeCloseTo(80);
     expect(computeRatios({ rg: [row('rg', 1)] })).toEqual([]);
+  });
+
+  it('shows a timed-out tool as bounds and the ratio as a lower bound', () => {
+    const slow = { ...row('secretlint', 0.5), timedOut: 1, wallMs: summarize([600_000]), filesPerSec: summarize([3]), peakRssMB: null };
+    const fast = { ...row('keyhound', 40), timedOut: 0, wallMs: summarize([5000]), filesPerSec: summarize([900]), peakRssMB: summarize([120]) };
+    const res = {
+      machine: { cpu: 'CPU', cores: 2, memoryGB: 8, node: 'v20', os: 'linux', loadAverageAtStart: [0, 0, 0] },
+      results: { scan: [{ ...fast, findings: 0, recall: { planted: 0, found: 0, missed: [] }, filesScanned: 1, findingsDigest: 'x' }], secretlint: [{ ...slow, findings: null }] },
+      skipped: [],
+    };
+    const ratios = computeRatios(res.results);
+    expect(ratios).toEqual([{ keyhound: 'keyhound', other: 'secretlint', ratio: 80, lowerBound: true }]);
+    const text = renderReport({ ...res, ratios });
+    expect(text).toMatch(/secretlint\s+3\s+> 600\.00\s+< 0\.50/);
+    expect(text).toContain('at least 80× the MB/s');
+    expect(text).toContain('stopped at the timeout');
   });
 
   it('renders the machine, the start-up verdict and the fallback note', () => {
