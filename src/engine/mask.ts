@@ -1,14 +1,18 @@
 // The one place a secret is turned into something printable.
 const BULLETS = '••••';
+const HEADER = /^(?:-{3,}\s?BEGIN [A-Z0-9 ]{1,60}-{3,}|PuTTY-User-Key-File-\d: [\w@.-]{1,64})$/;
 
 /**
  * `ghp_••••4f2a`: the known prefix, four bullets, the last four characters.
  * Short secrets reveal less: nothing under 12 characters, no tail under 20.
- * Multi-line secrets (PEM blocks) show their first line only.
+ * Multi-line secrets (PEM blocks) show their header line only, other multi-line ones nothing.
  */
 export function maskSecret(secret: string, knownPrefixes: readonly string[] = []): string {
   const nl = secret.search(/\r?\n|\\n/);
-  if (nl > 0) return `${secret.slice(0, nl)}${BULLETS}`;
+  // Only a header line is shown (`-----BEGIN RSA PRIVATE KEY-----`): a first line of anything
+  // else (a password with a literal `\n`) would be the secret itself.
+  if (nl > 0 && HEADER.test(secret.slice(0, nl))) return `${secret.slice(0, nl)}${BULLETS}`;
+  if (nl >= 0) return BULLETS;
   if (secret.length < 12) return BULLETS;
   const lower = secret.toLowerCase();
   let prefix = '';
