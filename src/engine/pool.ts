@@ -17,7 +17,7 @@ import { detectFile, type FileJob, type FileOutcome } from './file-detect.js';
 import type { DetectedItem } from './scan.js';
 import type { RuleSet } from './ruleset.js';
 import type { Chunk, RejectReason, ScanStats } from './types.js';
-import { jobPath, PROGRESS, type BatchReply, type BatchRequest, type JobResult, type WorkJob, type WorkerInit } from './worker.js';
+import { jobPath, PROGRESS, type BatchReply, type BatchRequest, type JobResult, type WorkJob, type WorkerInit } from './worker-protocol.js';
 
 const WORKER_URL = new URL('./worker.js', import.meta.url);
 /** Below this many files, starting workers costs more than it saves (unless rules are untrusted). */

@@ -3,46 +3,11 @@
 // can name the file and rule of a regex that runs too long, stop this thread and go on without it.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { CompiledRuleData } from '../rules/types.js';
-import { detectFile, type FileJob } from './file-detect.js';
+import { detectFile } from './file-detect.js';
 import { RuleSet } from './ruleset.js';
-import { detectChunk, type Detected } from './scan-chunk.js';
-import { emptyStats, type Chunk, type RejectReason } from './types.js';
-
-export interface WorkerInit {
-  rules: CompiledRuleData[];
-  maxFileSize: number;
-  /** Int32Array over it: see PROGRESS. */
-  progress: SharedArrayBuffer;
-}
-
-/** Slots of the shared progress array. */
-export const PROGRESS = { seq: 0, batch: 1, job: 2, rule: 3, length: 4 } as const;
-
-export type WorkJob = ({ kind: 'file' } & FileJob) | { kind: 'chunk'; chunk: Chunk };
-
-export interface BatchRequest {
-  id: number;
-  jobs: WorkJob[];
-  /** Job index -> ids of rules not to run on it (they timed out there before); `*`: skip the job. */
-  skipRules: Record<number, string[]>;
-}
-
-export interface JobResult {
-  path: string;
-  skip?: { reason: 'binary' | 'too-large' | 'unreadable' | 'special'; detail?: string };
-  bytes: number;
-  detected: Detected[];
-}
-
-export interface BatchReply {
-  id: number;
-  results: JobResult[];
-  rejected: Partial<Record<RejectReason, number>>;
-}
-
-export function jobPath(job: WorkJob): string {
-  return job.kind === 'file' ? job.path : job.chunk.origin.path;
-}
+import { detectChunk } from './scan-chunk.js';
+import { emptyStats } from './types.js';
+import { jobPath, PROGRESS, type BatchReply, type BatchRequest, type JobResult, type WorkerInit } from './worker-protocol.js';
 
 /** Report every rule's start through `mark(original rule index)`. */
 function tracked(rules: readonly CompiledRuleData[], indexOf: ReadonlyMap<string, number>, mark: (rule: number) => void): RuleSet {
@@ -96,4 +61,4 @@ function serve(init: WorkerInit): void {
   });
 }
 
-if (parentPort && workerData) serve(workerData as WorkerInit);
+if (parentPort) serve(workerData as WorkerInit);
