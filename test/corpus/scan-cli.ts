@@ -26,6 +26,7 @@ export function scanWithCli(dir: string): CliScan {
     throw new Error('dist/ is missing: run `npm run build` before this test');
   }
   const r = spawnSync(process.execPath, [BIN, 'scan', dir, '--format', 'json', '--no-config'], {
+    timeout: 120_000,
     cwd: dir,
     encoding: 'utf8',
     maxBuffer: 256 * 1024 * 1024,

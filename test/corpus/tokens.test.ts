@@ -122,13 +122,13 @@ describe('token generators', () => {
     expect(Buffer.from(crcLine.slice(1), 'base64').readUIntBE(0, 3)).toBe(crc & 0xffffff);
   });
 
-  const sshKeygen = spawnSync('ssh-keygen', ['-?'], { encoding: 'utf8' }).error === undefined;
+  const sshKeygen = spawnSync('ssh-keygen', ['-?'], { encoding: 'utf8', timeout: 120_000 }).error === undefined;
   it.skipIf(!sshKeygen)('ssh-keygen accepts the hand-built OpenSSH key', () => {
     const dir = mkdtempSync(join(tmpdir(), 'keyhound-ssh-'));
     try {
       const file = join(dir, 'id_ed25519');
       writeFileSync(file, `${opensshEd25519()}\n`, { mode: 0o600 });
-      const r = spawnSync('ssh-keygen', ['-y', '-f', file], { encoding: 'utf8' });
+      const r = spawnSync('ssh-keygen', ['-y', '-f', file], { encoding: 'utf8', timeout: 120_000 });
       expect(r.status, r.stderr).toBe(0);
       expect(r.stdout).toMatch(/^ssh-ed25519 AAAA/);
     } finally {

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { SPAWN_TIMEOUT_MS } from '../helpers/cli.js';
 
 /** An environment free of the developer's git config, hooks and identity. */
 export function gitTestEnv(extra: Record<string, string> = {}): Record<string, string> {
@@ -28,7 +29,7 @@ export function gitTestEnv(extra: Record<string, string> = {}): Record<string, s
 export interface Git {
   dir: string;
   /** Run git; throws on failure unless allowFail. */
-  run(args: string[], opts?: { allowFail?: boolean; env?: Record<string, string> }): { code: number; stdout: string; stderr: string };
+  run(args: string[], opts?: { allowFail?: boolean; env?: Record<string, string>; timeoutMs?: number }): { code: number; stdout: string; stderr: string };
   write(rel: string, content: string | Buffer): void;
   /** `git add -A` and commit; returns the new commit id. */
   commit(message: string, opts?: { date?: string }): string;
@@ -38,7 +39,8 @@ export function gitRepo(dir = mkdtempSync(join(tmpdir(), 'keyhound-git-'))): Git
   const g: Git = {
     dir,
     run(args, opts = {}) {
-      const r = spawnSync('git', args, { cwd: dir, encoding: 'utf8', env: gitTestEnv(opts.env) });
+      const r = spawnSync('git', args, { cwd: dir, encoding: 'utf8', env: gitTestEnv(opts.env), timeout: opts.timeoutMs ?? SPAWN_TIMEOUT_MS, killSignal: 'SIGKILL' });
+      if (r.error) throw r.error;
       const out = { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
       if (out.code !== 0 && !opts.allowFail) throw new Error(`git ${args.join(' ')} failed: ${r.stderr}`);
       return out;
@@ -81,7 +83,7 @@ export const BIN = join(dirname(new URL(import.meta.url).pathname), '..', '..', 
 
 /** The built CLI, run as a hook would run it (no GIT_* from the test runner's own environment). */
 export function keyhound(args: string[], cwd: string, env: Record<string, string> = {}): { code: number; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: gitTestEnv(env), maxBuffer: 256 * 1024 * 1024 });
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: gitTestEnv(env), maxBuffer: 256 * 1024 * 1024, timeout: SPAWN_TIMEOUT_MS, killSignal: 'SIGKILL' });
   if (r.error) throw r.error;
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }

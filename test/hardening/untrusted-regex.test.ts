@@ -60,7 +60,7 @@ describe('catastrophic user patterns are refused at load', () => {
   it('a safe user rule still loads and finds its secret', () => {
     const dir = makeTree({
       '.keyhound.yaml': ruleYaml('\\b(?<secret>acme_[a-z0-9]{16})\\b', '', 'acme_'),
-      'app.txt': 'key = acme_q8w7e6r5t4y3u2i1\n',
+      'app.txt': 'key = acme_q8w7e6r5t4y3u2i1\n', // keyhound:allow reason="test value"
     });
     const r = runCli(['scan', 'app.txt', '--format', 'json'], { cwd: dir });
     expect(r.code).toBe(1);
@@ -107,7 +107,7 @@ describe('the watchdog stops a rule that runs over budget and goes on', () => {
 
   it('a staged scan (pre-commit)', () => {
     const dir = makeTree({ '.keyhound.yaml': SLOW });
-    const git = (...args: string[]) => spawnSync('git', args, { cwd: dir, encoding: 'utf8' });
+    const git = (...args: string[]) => spawnSync('git', args, { cwd: dir, encoding: 'utf8', timeout: 120_000 });
     git('init', '-q');
     writeFileSync(join(dir, 'slow.txt'), SLOW_LINE);
     git('add', 'slow.txt');

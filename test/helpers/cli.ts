@@ -7,6 +7,8 @@ import { fileURLToPath } from 'node:url';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const BIN = join(REPO_ROOT, 'bin', 'keyhound.js');
+/** Upper bound for one child process in tests: far above any normal run, below the test timeouts' sum. */
+export const SPAWN_TIMEOUT_MS = 180_000;
 
 export interface CliRun {
   code: number;
@@ -21,6 +23,9 @@ export function runCli(args: string[], opts: { cwd?: string; input?: string; env
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1', GITHUB_ACTIONS: '', ...opts.env },
     maxBuffer: 64 * 1024 * 1024,
+    // A hung CLI fails its test instead of blocking the whole run (sync code ignores test timeouts).
+    timeout: SPAWN_TIMEOUT_MS,
+    killSignal: 'SIGKILL',
   });
   if (r.error) throw r.error;
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };

@@ -21,6 +21,7 @@ function runStep(cwd: string, event: unknown, inputs: { format: string; args: st
   writeFileSync(eventPath, JSON.stringify(event));
   writeFileSync(outputPath, '');
   const r = spawnSync('bash', ['-e', '-c', scanStep.run!], {
+    timeout: 120_000,
     cwd,
     encoding: 'utf8',
     env: gitTestEnv({

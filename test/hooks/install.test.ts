@@ -120,7 +120,7 @@ describe('keyhound init (husky)', () => {
     const existing = 'echo existing-ran >> "$(git rev-parse --git-dir)/husky.log"\n';
     g.write('.husky/pre-commit', existing);
     // Real husky, run as its `prepare` script would: sets core.hooksPath to .husky/_.
-    const hi = spawnSync(process.execPath, [HUSKY_BIN], { cwd: g.dir, encoding: 'utf8', env: gitTestEnv() });
+    const hi = spawnSync(process.execPath, [HUSKY_BIN], { cwd: g.dir, encoding: 'utf8', env: gitTestEnv(), timeout: 120_000 });
     expect(hi.status).toBe(0);
     expect(g.run(['config', 'core.hooksPath']).stdout.trim()).toBe('.husky/_');
 

@@ -9,7 +9,7 @@ import { BIN, gitRepo, gitTestEnv, type Git } from '../git/repo.js';
 
 const ROOT = join(BIN, '..', '..');
 
-const hasPreCommit = spawnSync('pre-commit', ['--version']).status === 0;
+const hasPreCommit = spawnSync('pre-commit', ['--version'], { timeout: 120_000 }).status === 0;
 
 // pre-commit (3.0.x, the Debian package) installs a node hook with `npm pack` and takes ALL of its
 // stdout as the tarball name. keyhound builds in `postinstall`, not `prepare`, so `npm pack` runs
@@ -20,11 +20,12 @@ function preCommitEnv(home: string): Record<string, string> {
 
 /** Commit through the hook pre-commit installed; returns git's exit code and output. */
 function commitThrough(g: Git, env: Record<string, string>, msg: string) {
-  return g.run(['commit', '-m', msg], { allowFail: true, env });
+  // The first commit builds the hook's node environment (npm install), which can take minutes.
+  return g.run(['commit', '-m', msg], { allowFail: true, env, timeoutMs: 280_000 });
 }
 
 function checkBlocking(g: Git, env: Record<string, string>): void {
-  const inst = spawnSync('pre-commit', ['install'], { cwd: g.dir, encoding: 'utf8', env: gitTestEnv(env) });
+  const inst = spawnSync('pre-commit', ['install'], { cwd: g.dir, encoding: 'utf8', env: gitTestEnv(env), timeout: 120_000 });
   expect(inst.status, inst.stderr).toBe(0);
   g.write('clean.txt', 'fine\n');
   g.run(['add', '.']);
@@ -62,7 +63,7 @@ describe.skipIf(!hasPreCommit)('pre-commit framework', () => {
   it('installs keyhound from this repository through .pre-commit-hooks.yaml (language: node) and blocks', () => {
     // A commit of the current tree (tracked and new files, as `git ls-files` sees them).
     const src = gitRepo();
-    const files = spawnSync('git', ['ls-files', '-co', '--exclude-standard', '-z'], { cwd: ROOT, encoding: 'utf8' }).stdout.split('\0').filter(Boolean);
+    const files = spawnSync('git', ['ls-files', '-co', '--exclude-standard', '-z'], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 }).stdout.split('\0').filter(Boolean);
     for (const f of files) {
       mkdirSync(dirname(join(src.dir, f)), { recursive: true });
       cpSync(join(ROOT, f), join(src.dir, f));

@@ -89,7 +89,7 @@ describe('fileChunks', () => {
 
   it.skipIf(process.platform === 'win32')('counts FIFOs and outside links under other', async () => {
     put('a.txt');
-    if (spawnSync('mkfifo', [join(dir, 'fifo')]).status !== 0) return;
+    if (spawnSync('mkfifo', [join(dir, 'fifo')], { timeout: 120_000 }).status !== 0) return;
     const { paths, stats } = await collect();
     expect(paths).toEqual(['a.txt']);
     expect(stats.skipped.other).toBe(1);
@@ -119,7 +119,7 @@ describe('readTextFile', () => {
 
   it.skipIf(process.platform === 'win32')('returns at once for a FIFO instead of blocking', () => {
     const fifo = join(dir, 'fifo');
-    if (spawnSync('mkfifo', [fifo]).status !== 0) return;
+    if (spawnSync('mkfifo', [fifo], { timeout: 120_000 }).status !== 0) return;
     expect(readTextFile(fifo, 100)).toEqual({ skip: 'special', detail: 'FIFO' });
   });
 

@@ -34,7 +34,7 @@ describe('inline markers', () => {
   });
 
   it('ignores a marker that is part of the secret', () => {
-    const secret = 'Zq9/keyhound:allow/hunter2';
+    const secret = 'Zq9/keyhound:allow/hunter2'; // keyhound:allow reason="test value"
     const c = { secret, lineText: `password = "${secret}"`, previousLineText: '', line: 1, endLine: 1 };
     expect(findInlineAllow(c, all)).toBeUndefined();
     // ...but the same marker outside the secret counts
