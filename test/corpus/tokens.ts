@@ -127,8 +127,11 @@ export function checksumValid(family: ChecksummedFamily, token: string): boolean
 
 /** The token with one character in its checksummed part changed, so the checksum fails. */
 export function oneCharOff(family: ChecksummedFamily, token: string): string {
-  const { start, end, alphabet } = CHECKSUMMED[family].mutable(token);
-  for (;;) {
+  // Bounded: when the span already holds an accidental word (say a checksum that spells "test"),
+  // no single change removes it, so start again from a fresh token of the family.
+  for (let tries = 0; ; tries++) {
+    if (tries === 200) return oneCharOff(family, FAMILIES[family].gen());
+    const { start, end, alphabet } = CHECKSUMMED[family].mutable(token);
     const i = start + randomInt(end - start);
     const old = token[i] as string;
     let c = old;
