@@ -13,6 +13,7 @@ import {
   FAMILY_IDS,
   checksumValid,
   oneCharOff,
+  spanIsAccidental,
   opensshEd25519,
   pemEcSec1,
   pemPkcs8,
@@ -35,9 +36,18 @@ describe('token generators', () => {
       expect(checksumValid(family, token), token.slice(0, 8)).toBe(true);
       const bad = oneCharOff(family, token);
       expect(bad.length).toBe(token.length);
-      expect([...bad].filter((ch, j) => ch !== token[j]).length).toBe(1);
+      if (!spanIsAccidental(family, token)) expect([...bad].filter((ch, j) => ch !== token[j]).length).toBe(1);
       expect(checksumValid(family, bad)).toBe(false);
     }
+  });
+
+  it('breaks a token whose span no single change can clean (regression: this looped forever)', () => {
+    const stuck = `ghp_${'a'.repeat(36)}`;
+    expect(spanIsAccidental('github-pat', stuck)).toBe(true);
+    const bad = oneCharOff('github-pat', stuck);
+    expect(bad).toMatch(/^ghp_[A-Za-z0-9]{36}$/);
+    expect(checksumValid('github-pat', bad)).toBe(false);
+    expect(spanIsAccidental('github-pat', bad)).toBe(false);
   });
 
   it('makes the documented shapes', () => {

@@ -125,7 +125,16 @@ export function checksumValid(family: ChecksummedFamily, token: string): boolean
   return algo.verify({ secret: token, spans: spec.spans(token) }, params(spec) as never);
 }
 
-/** The token with one character in its checksummed part changed, so the checksum fails. */
+/** True when the token's checksummed part holds an accidental word (so one change may not remove it). */
+export function spanIsAccidental(family: ChecksummedFamily, token: string): boolean {
+  const { start, end } = CHECKSUMMED[family].mutable(token);
+  return ACCIDENTAL.test(token.slice(start, end));
+}
+
+/**
+ * The token with one character in its checksummed part changed, so the checksum fails (from a
+ * fresh token of the family when that token's span holds an accidental word).
+ */
 export function oneCharOff(family: ChecksummedFamily, token: string): string {
   // Bounded: when the span already holds an accidental word (say a checksum that spells "test"),
   // no single change removes it, so start again from a fresh token of the family.
