@@ -7,7 +7,7 @@
 import { charClasses, charsetOf, shannonEntropy, type Charset } from './entropy.js';
 import { isPlaceholder } from './placeholder.js';
 import { classifyName, type NameClass, type SecretKind } from './secret-names.js';
-import { base64Text, isEnglishLike, isIdentifierLike, isPathLike } from './value-shape.js';
+import { base64Text, isEnglishLike, isIdentifierLike, isPathLike, wordLike } from './value-shape.js';
 
 /** Lower-case literals for the prefilter: every secret-like name contains one of them. */
 export const GENERIC_KEYWORDS: string[] = ['pass', 'pwd', 'secret', 'token', 'key', 'auth', 'cred'];
@@ -124,6 +124,9 @@ function readAssignment(text: string, ns: number, s: number, ne: number, name: s
   else if (c === '?' && c2 === '=') opEnd = q + 2;
   else if (c === '=' && c2 !== '~') opEnd = q + 1;
   else if (c === ':' && c2 !== ':') {
+    // `key:value` with nothing around the colon counts only where a key can start (line start,
+    // after a blank, quote or brace): not inside `arn:aws:secretsmanager:region:…`.
+    if (q === p && !isBlank(c2) && !isQuote(c2) && !keyQuoted && !/^[\s{,(["'`]?$/.test(before ?? '')) return undefined;
     opEnd = q + 1;
     op = 'colon';
   } else if (c === ',' && keyQuoted && text[skipBlankBack(text, ns - 2)] === '(') {
@@ -255,6 +258,33 @@ const URL_SCHEME = /^[a-z][a-z0-9+.-]{1,20}:\/\//i;
 const URL_PASSWORD = /^[a-z][a-z0-9+.-]{1,20}:\/\/[^/?#@\s:]*:([^/?#@\s]+)@/i;
 const MEMBER_CHAIN = /^[A-Za-z_$][\w$]*(?:\??\.[A-Za-z_$][\w$]*)+$/;
 
+const SECRET_WORD = /secret|token|passw|credential/i;
+// Ciphertext, not a key: OpenSSL `Salted__` blobs.
+const ENCRYPTED = /^U2FsdGVkX1/;
+// Minified code read as a value: `e.a||b.c`, `+e.accessKeyId+`, `e.error.retryable=!0`, `Jobs[-1].JobId`.
+const CODE_OPERATOR = /\|\||&&|\]\.|\)\.|\(\)/;
+const LEADING_MEMBER = /^\+?[A-Za-z_$][\w$]*((?:\??\.[A-Za-z_$][\w$]*)+)[=?:|&+(,;!<>*]/;
+
+function looksLikeCode(value: string): boolean {
+  if (value.startsWith('eyJ')) return false;
+  if (CODE_OPERATOR.test(value)) return true;
+  // A member chain then an operator, where a member is a real identifier (not `Qtozh.p60=…`).
+  const m = LEADING_MEMBER.exec(value);
+  return m !== null && m[1]!.split(/\??\./).some((p) => p.length >= 5 && isIdentifierLike(p));
+}
+
+/** The same piece over and over (`abcabcabc`, a copied token pasted twice): filler, not a key. */
+function isPeriodic(value: string): boolean {
+  const n = value.length;
+  const fail = new Int32Array(n);
+  for (let i = 1, k = 0; i < n; i++) {
+    while (k > 0 && value[i] !== value[k]) k = fail[k - 1]!;
+    if (value[i] === value[k]) k++;
+    fail[i] = k;
+  }
+  return n - fail[n - 1]! <= n / 2;
+}
+
 function lineAround(text: string, start: number, end: number): string {
   let a = start;
   while (a > 0 && start - a < 300 && text[a - 1] !== '\n') a--;
@@ -308,6 +338,8 @@ function judge(
     kind = 'password';
     if (value.length < 8) return undefined;
   }
+  // `KdcAdminPassword: XmlStringMaxLen256;` is a declaration with a type, not a value.
+  if (!quoted && text[end] === ';' && /^[A-Z]/.test(value) && isIdentifierLike(value)) return undefined;
   const key = `${kind}${+cls.weak}${+quoted}${+literal}${value}`;
   const verdict = remember(memo.values, key, () => judgeValue(value, kind, cls.weak, quoted, literal) ?? null);
   if (!verdict) return undefined;
@@ -328,9 +360,14 @@ function judgeValue(value: string, kind: SecretKind, weak: boolean, quoted: bool
   // YAML tags, aliases and anchors, %VAR%, @Annotation, ternaries.
   if (!quoted && /^[!*&%@?:|]/.test(value)) return undefined;
   // Member expressions (`config.apiKey`, `result?.pass`); in literal contexts only when every part is a word.
-  if (!quoted && MEMBER_CHAIN.test(value) && !value.startsWith('eyJ')) {
-    if (!literal || value.split(/\??\./).every((p) => p.length <= 3 || isIdentifierLike(p))) return undefined;
+  const member = value.replace(/[?!;,]+$/, '');
+  if (!quoted && MEMBER_CHAIN.test(member) && !value.startsWith('eyJ')) {
+    if (!literal || member.split(/\??\./).every((p) => p.length <= 3 || isIdentifierLike(p) || wordLike(p.toLowerCase()))) return undefined;
   }
+  if (looksLikeCode(value)) return undefined;
+  // A value that names a secret (`MyTestDatabaseSecret-a1b2c3`, `term-token-…`) is not one.
+  if (kind === 'secret' && SECRET_WORD.test(value)) return undefined;
+  if (isPeriodic(value) || ENCRYPTED.test(value)) return undefined;
   if (isPlaceholder(value)) return undefined;
   if (DIGEST_PREFIX.test(value) || UUID.test(value) || PUBLIC_MATERIAL.test(value)) return undefined;
   if (VERSION.test(value) || DATE.test(value) || NUMBER.test(value)) return undefined;

@@ -64,6 +64,8 @@ const ANY_NEG = new Set([
   'needs', 'need', 'require', 'requires', 'use', 'uses', 'no', 'skip', 'ignore', 'disable', 'disabled',
   'template', 'regex', 'pattern', 'keyword', 'keywords', 'keyboard', 'monkey', 'commit', 'sha', 'rev',
   'revision', 'checksum', 'integrity', 'digest', 'hash', 'hashed', 'fingerprint', 'thumbprint',
+  // Pagination and request bookkeeping, not credentials: `NextToken`, `ContinuationToken`.
+  'next', 'continuation', 'pagination', 'paging', 'cursor', 'marker', 'idempotency', 'csrf', 'xsrf',
 ]);
 
 function passwordWord(w: string): boolean {

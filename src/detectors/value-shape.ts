@@ -22,7 +22,7 @@ const COMMON_CC = new Set(
     'lk ll lm ln lp ls lt lv mb mm mn mp ms nc nd nf ng nk nl nm nn ns nt nv nx ph pl pm pp pr ps pt rb rc rd rf ' +
     'rg rh rk rl rm rn rp rr rs rt rv rw sc sh sk sl sm sn sp sq ss st sw sv th tl tm tn tr ts tt tw tz wh wk wl ' +
     'wn wr ws xp xt zz gt kt dt pd cm nj rq sf hn hr hm hl hs mt tc bj dj cq lc lb kb db kg tf tp tb nb nh xc ' +
-    'wd rj sb sd fg'
+    'wd rj sb sd fg bd'
   ).split(' '),
 );
 
@@ -63,21 +63,62 @@ export function isIdentifierLike(v: string): boolean {
       vowels += Math.max(1, w.replace(/[^aeiouy]/g, '').length);
       continue;
     }
-    if (w.length === 1) return false;
-    if (w.length >= 3 && !VOWEL.test(w)) return false;
+    if (ENGLISH_WORDS.has(w)) {
+      letters += w.length;
+      vowels += w.replace(/[^aeiouy]/g, '').length;
+      continue;
+    }
+    if (w.length === 1) return coveredByWords(words);
+    if (w.length >= 3 && !VOWEL.test(w)) return coveredByWords(words);
     if (/[^aeiouy]{5}/.test(w)) return false;
-    if (!ENGLISH_WORDS.has(w) && rareConsonantPairs(w) > (w.length >= 7 ? 1 : 0)) return false;
+    if (!ENGLISH_WORDS.has(w) && rareConsonantPairs(w) > (w.length >= 7 ? 1 : 0)) return coveredByWords(words);
     letters += w.length;
     vowels += w.replace(/[^aeiouy]/g, '').length;
   }
   if (letterWords === 0 || letters < 0.7 * alnum) return false;
-  if (letters < 3.5 * letterWords || vowels < 0.2 * letters) return false;
+  if (letters < 3.5 * letterWords || vowels < 0.2 * letters) return coveredByWords(words);
   // Single-case runs without separators (`nextbraceisclass`, `jepc2jhkvery`) have no word
   // boundaries to judge: only dictionary words count there.
   if (!/[._-]/.test(v) && (!/[A-Z]/.test(v) || !/[a-z]/.test(v))) {
     return words.every((w) => /^[0-9]+$/.test(w) || w.length < 4 || ENGLISH_WORDS.has(w) || ABBREVIATIONS.has(w) || segmentsIntoWords(w));
   }
   return true;
+}
+
+/** A pronounceable or dictionary word of four letters or more (`peering`, `cidr`, `stencil`). */
+export function wordLike(w: string): boolean {
+  if (ENGLISH_WORDS.has(w)) return true;
+  if (w.length < 4 || !/^[a-z]+$/.test(w) || /[^aeiouy]{4}/.test(w)) return false;
+  const vowels = w.replace(/[^aeiouy]/g, '').length;
+  if (vowels < 0.25 * w.length || vowels > 0.6 * w.length || /[aeiouy]{3}/.test(w) || /q(?!u)/.test(w)) return false;
+  return rareConsonantPairs(w) === 0 || segmentsIntoWords(w);
+}
+
+/**
+ * Identifiers with short acronyms and single letters between real words (`KeyArnOrKeyAliasType`,
+ * `VpcPeeringConnections`, `stencilZPass`, `x-amz-server-side-encryption-customer-key-MD5`): at
+ * least two long word-like pieces hold most of the characters and the rest are pieces of at most
+ * three characters. Random tokens break into short pieces and rarely hold two such words.
+ */
+function coveredByWords(words: readonly string[]): boolean {
+  let total = 0;
+  let covered = 0;
+  let long = 0;
+  let dictionary = 0;
+  for (const w of words) {
+    total += w.length;
+    if (w.length >= 4 && wordLike(w)) {
+      covered += w.length;
+      long++;
+      if (ENGLISH_WORDS.has(w) || segmentsIntoWords(w)) dictionary++;
+    } else if (w.length > 4) {
+      return false;
+    } else if (ENGLISH_WORDS.has(w) || ABBREVIATIONS.has(w)) {
+      covered += w.length;
+    }
+  }
+  // One word is enough when it is a dictionary word (`SmbPassword`, `aoPassMap`).
+  return (long >= 2 || dictionary >= 1) && covered >= 0.7 * total;
 }
 
 /** Whether the i-th split word (one letter) stands between separators or the ends in `v`. */

@@ -263,6 +263,24 @@ const negatives: Array<[string, () => string]> = [
   ['minified ternary', () => `nextLastSignificantToken: ?InterpolationInJSX`],
   ['package.json script arg', () => `"pass-arg": "asyncify-imports@env.await_promise_sync"`],
   ['minified identifiers', () => `var openTokenDepth = nextBraceIsClass, resultingToken = startedWithBacktick;`],
+  // seen in npm packages (aws-sdk, three, angular, chevrotain): names, types and code, not values
+  ['d.ts type with acronyms', () => `    KeyIdentifier?: KeyArnOrKeyAliasType;`],
+  ['d.ts type with digits', () => `    KdcAdminPassword: XmlStringMaxLen256;`],
+  ['d.ts dictionary-word type', () => `    Passphrase: PassphraseBlob;`],
+  ['paginator result key', () => `      "result_key": "SecurityGroupForVpcs"`],
+  ['result key with acronym', () => `      "result_key": "VpcPeeringConnections"`],
+  ['attribute path', () => `  "Key": "access_logs.s3.bucket",`],
+  ['header name as value', () => `const SSE_KEY = "x-amz-server-side-encryption-customer-key-MD5";`],
+  ['minified member with operator', () => `o.secretAccessKey=e.error.retryable=!0`],
+  ['string concatenation', () => `a="Credential="+e.accessKeyId+"/"`],
+  ['minified fallback', () => `credentials:e.masterCredentials||a.config.credentials`],
+  ['minified member value', () => `f.uniforms.shadow_pass.value=n.map.texture`],
+  ['JMESPath', () => `"output_token": "Jobs[-1].JobId"`],
+  ['ARN with secretsmanager', () => `"SecretId": "arn:aws:secretsmanager:us-west-2:123456789012:secret:MyTestDatabaseSecret-a1b2c3"`],
+  ['value naming a secret', () => `"SecretName": "MyTestDatabaseSecret-a1b2c3d4"`],
+  ['pagination token', () => `"NextContinuationToken": "1w41l63U0xa8q7smH50vCxyTQqdxo69O3EmK28Bi5PcROI4wI/EyIJg=="`],
+  ['repeated piece', () => `client_secret = "gPFEGk7CF4wS901w7ppYclt7gPFEGk7CF4wS901w7ppYclt7"`],
+  ['OpenSSL ciphertext', () => `secret: "U2FsdGVkX19nBV2zoh+Gou9NgnulLJHWpn9xnG4hqSOfvw3o2JqjI86QDxe"`],
 ];
 
 describe('findGenericSecrets: negatives', () => {
