@@ -419,3 +419,29 @@ export function findBacktrackingRisk(pattern: string, flags = ''): BacktrackRisk
   }
   return undefined;
 }
+
+function maxLen(n: Node): number {
+  switch (n.t) {
+    case 'set': return 2; // a code point can take two UTF-16 units
+    case 'empty': case 'look': return 0;
+    case 'seq': return n.items.reduce((a, x) => a + maxLen(x), 0);
+    case 'alt': return Math.max(...n.branches.map(maxLen));
+    case 'quant': {
+      const body = maxLen(n.body);
+      return body === 0 ? 0 : n.max * body;
+    }
+  }
+}
+
+/**
+ * Upper bound on the length (UTF-16 units) of any match, Infinity when a quantifier is unbounded
+ * or the pattern refers back to a group. Lets the engine scan only near keyword hits.
+ */
+export function maxMatchLength(pattern: string, flags = ''): number {
+  if (/\\(?:[1-9]|k<)/.test(pattern)) return Infinity;
+  try {
+    return maxLen(new Parser(pattern, flags.includes('i')).parse());
+  } catch {
+    return Infinity;
+  }
+}

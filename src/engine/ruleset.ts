@@ -7,6 +7,7 @@ import type { CompiledRuleData } from '../rules/types.js';
 import { validators } from '../validators/registry.js';
 import type { StructureValidator } from '../validators/types.js';
 import { KeywordMatcher } from './prefilter.js';
+import { maxMatchLength } from './regex-safety.js';
 
 export interface RuntimeRule {
   readonly data: CompiledRuleData;
@@ -16,12 +17,15 @@ export interface RuntimeRule {
   readonly detector: Detector | undefined;
   readonly checksum: { algo: ChecksumAlgorithm<unknown>; params: unknown } | undefined;
   readonly validators: readonly StructureValidator[];
+  /** Upper bound on a match's length (Infinity when unbounded), for the windows around keyword hits. */
+  readonly reach: number;
 }
 
 class LazyRule implements RuntimeRule {
   private _regex: RegExp | undefined;
   private _checksum: RuntimeRule['checksum'] | null = null;
   private _validators: StructureValidator[] | undefined;
+  private _reach: number | undefined;
   readonly detector: Detector | undefined;
 
   constructor(
@@ -34,6 +38,10 @@ class LazyRule implements RuntimeRule {
   get regex(): RegExp | undefined {
     if (this.data.detector) return undefined;
     return (this._regex ??= new RegExp(this.data.pattern, `${this.data.flags}gd`));
+  }
+
+  get reach(): number {
+    return (this._reach ??= this.data.detector ? Infinity : maxMatchLength(this.data.pattern, this.data.flags));
   }
 
   get checksum(): RuntimeRule['checksum'] {

@@ -54,17 +54,21 @@ function reject(stats: ScanStats, reason: RejectReason): void {
 }
 
 // A rule's regex runs only in windows around its keyword hits: a rule whose pattern starts with a
-// character class costs a full pass per file otherwise. Windows reach far enough for a PEM block.
+// character class costs a full pass per file otherwise. Windows reach far enough for a PEM block;
+// a rule whose matches are bounded (most single-line formats) gets a window its size, so common
+// keywords (`owner`, `key`) do not make its regex read most of a file.
 const WINDOW_BACK = 512;
 const WINDOW_AHEAD = 16 * 1024;
+const WINDOW_AHEAD_MIN = 1024;
 
 /** Merged [start, end) windows around keyword hits, or one window over the whole text. */
-function windowsFor(hits: readonly number[], length: number): Array<[number, number]> {
-  if (hits.length * (WINDOW_BACK + WINDOW_AHEAD) >= length) return [[0, length]];
+function windowsFor(hits: readonly number[], length: number, reach: number): Array<[number, number]> {
+  const ahead = Math.min(WINDOW_AHEAD, Math.max(WINDOW_AHEAD_MIN, reach));
+  if (hits.length * (WINDOW_BACK + ahead) >= length) return [[0, length]];
   const out: Array<[number, number]> = [];
   for (const h of hits) {
     const a = Math.max(0, h - WINDOW_BACK);
-    const b = Math.min(length, h + WINDOW_AHEAD);
+    const b = Math.min(length, h + ahead);
     const last = out[out.length - 1];
     if (last && a <= last[1]) last[1] = Math.max(last[1], b);
     else out.push([a, b]);
@@ -87,7 +91,7 @@ function widen(text: string, [a, b]: [number, number]): [number, number] {
 /** Regex matches of one rule, with group spans relative to the secret. */
 function* regexCandidates(rule: RuntimeRule, text: string, hits: readonly number[]): Generator<Raw> {
   const re = rule.regex!;
-  for (const win of windowsFor(hits, text.length)) {
+  for (const win of windowsFor(hits, text.length, rule.reach)) {
     const [from, to] = win[0] === 0 && win[1] === text.length ? win : widen(text, win);
     const part = from === 0 && to === text.length ? text : text.slice(from, to);
     re.lastIndex = 0;
