@@ -68,6 +68,7 @@ function render(ctx: ReportContext): string {
         other: stats.skipped.other,
       },
       rejected,
+      warnings: [...(stats.warnings ?? [])],
       elapsed_ms: Math.round(stats.elapsedMs),
     },
   };

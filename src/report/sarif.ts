@@ -113,6 +113,13 @@ function render(ctx: ReportContext): string {
         },
         originalUriBaseIds: { [SRCROOT]: srcroot },
         columnKind: 'utf16CodeUnits',
+        // Warnings (a rule skipped on a file after its time budget) belong to the run, not to a result.
+        invocations: [
+          {
+            executionSuccessful: true,
+            toolExecutionNotifications: (ctx.stats.warnings ?? []).map((text) => ({ level: 'warning', message: { text } })),
+          },
+        ],
         results: [...ctx.findings.map((f) => result(f, idx(f))), ...suppressed.map((s) => result(s, idx(s), s))],
       },
     ],

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { json } from '../../src/report/json.js';
+import { sarif } from '../../src/report/sarif.js';
 import { COMMIT_SHA, fixtureContext, SECRETS } from './fixtures.js';
 
 const FINDING_KEYS = ['rule', 'name', 'severity', 'file', 'line', 'column', 'end_line', 'end_column', 'masked', 'fingerprint', 'notes', 'source'];
@@ -41,8 +42,17 @@ describe('json reporter', () => {
       bytes_scanned: 123456,
       skipped: { binary: 3, too_large: 1, unreadable: 0, other: 0 },
       rejected: { allowlisted: 1, 'bad-checksum': 9, baseline: 2, 'not-added-line': 5, placeholder: 3 },
+      warnings: [],
       elapsed_ms: 1234,
     });
+  });
+
+  it('carries the scan warnings (JSON stats, SARIF run notifications)', () => {
+    const ctx = fixtureContext();
+    const warned = { ...ctx, stats: { ...ctx.stats, warnings: ['rule acme-key took over 2 s on big.txt: skipped'] } };
+    expect((JSON.parse(json.render(warned)) as Doc).stats['warnings']).toEqual(['rule acme-key took over 2 s on big.txt: skipped']);
+    const log = JSON.parse(sarif.render(warned)) as { runs: Array<{ invocations: Array<{ toolExecutionNotifications: Array<{ level: string; message: { text: string } }> }> }> };
+    expect(log.runs[0]!.invocations[0]!.toolExecutionNotifications).toEqual([{ level: 'warning', message: { text: 'rule acme-key took over 2 s on big.txt: skipped' } }]);
   });
 
   it('is deterministic', () => {
