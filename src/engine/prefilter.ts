@@ -103,6 +103,12 @@ export class KeywordMatcher {
     this.outStart[states] = total;
     this.outputs = new Int32Array(total);
     for (let s = 0, k = 0; s < states; s++) for (const o of outs[s]!) this.outputs[k++] = o;
+    // The scan loop's dependency chain is one load per character: entries hold the next state's
+    // row offset (state * width), bit-inverted (negative) when that state ends a keyword.
+    for (let i = 0; i < delta.length; i++) {
+      const t = delta[i]!;
+      delta[i] = outs[t]!.length > 0 ? ~(t * width) : t * width;
+    }
     this.delta = delta;
   }
 
@@ -116,18 +122,27 @@ export class KeywordMatcher {
   /** Every keyword occurrence, in text order. */
   hits(text: string): KeywordHit[] {
     const hits: KeywordHit[] = [];
-    const { delta, column, width, outStart, outputs, lengths } = this;
-    let s = 0;
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      s = c < 128 ? delta[s * width + column[c]!]! : 0; // keywords are ASCII: anything else resets
-      const a = outStart[s]!;
-      const b = outStart[s + 1]!;
-      for (let k = a; k < b; k++) {
-        const kw = outputs[k]!;
-        hits.push({ keyword: kw, start: i - lengths[kw]! + 1 });
-      }
-    }
+    this.scan(text, (keyword, start) => hits.push({ keyword, start }));
     return hits;
+  }
+
+  /** Calls `onHit` for every keyword occurrence, in text order, without allocating per hit. */
+  scan(text: string, onHit: (keyword: number, start: number) => void): void {
+    const { delta, column, width, outStart, outputs, lengths } = this;
+    const n = text.length;
+    let row = 0;
+    for (let i = 0; i < n; i++) {
+      const c = text.charCodeAt(i);
+      let next = c < 128 ? delta[row + column[c]!]! : 0; // keywords are ASCII: anything else resets
+      if (next < 0) {
+        next = ~next;
+        const state = next / width;
+        for (let k = outStart[state]!, b = outStart[state + 1]!; k < b; k++) {
+          const kw = outputs[k]!;
+          onHit(kw, i - lengths[kw]! + 1);
+        }
+      }
+      row = next;
+    }
   }
 }

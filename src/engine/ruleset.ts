@@ -102,10 +102,10 @@ export class RuleSet {
   select(text: string): { rules: RuntimeRule[]; hits: number[][] } {
     const perKeyword: number[][] = this.keywordRules.map(() => []);
     let any = false;
-    for (const h of this.matcher.hits(text)) {
-      perKeyword[h.keyword]!.push(h.start);
+    this.matcher.scan(text, (keyword, start) => {
+      perKeyword[keyword]!.push(start);
       any = true;
-    }
+    });
     if (!any) return { rules: [], hits: [] };
     const selected = new Map<number, number[]>();
     for (let k = 0; k < perKeyword.length; k++) {
