@@ -373,8 +373,9 @@ function judgeValue(value: string, kind: SecretKind, weak: boolean, quoted: bool
   if (VERSION.test(value) || DATE.test(value) || NUMBER.test(value)) return undefined;
   if (isPathLike(value)) return undefined;
   if (isIdentifierLike(value) || isEnglishLike(value)) {
-    // A password field may hold a literal word-based password with digits (`Summer2024!`).
-    if (kind === 'secret' || !literal || !classes.digit) return undefined;
+    // A password field may hold a literal word-based password with digits or symbols
+    // (`Summer2024!`, `Prestigitariu$`); separators alone (`my-password`) do not count.
+    if (kind === 'secret' || !literal || (!classes.digit && !/[^A-Za-z0-9._-]/.test(value))) return undefined;
   }
   if (wrapsShortText(value)) return undefined;
   return { charset, entropy };

@@ -12,6 +12,7 @@ const jwtLike = (): string =>
 const positives: Array<[string, (s: string) => string, () => string, Kind]> = [
   // .env and shell
   ['.env password', (s) => `DB_PASSWORD=${s}`, () => pw(20), 'password'],
+  ['word password with a symbol in .NET appSettings', (s) => `<add key="FromEmailPassword" value="${s}"/>`, () => 'Prestigitariu$', 'password'],
   ['.env api key', (s) => `API_KEY=${s}`, () => b62(32), 'secret'],
   ['.env quoted secret key', (s) => `STRIPE_SECRET_KEY="${s}"`, () => b62(40), 'secret'],
   ['export hex40 token', (s) => `export GITHUB_TOKEN=${s}`, () => hex(40), 'secret'],
