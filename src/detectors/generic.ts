@@ -375,10 +375,21 @@ function judgeValue(value: string, kind: SecretKind, weak: boolean, quoted: bool
   if (isIdentifierLike(value) || isEnglishLike(value)) {
     // A password field may hold a literal word-based password with digits or symbols
     // (`Summer2024!`, `Prestigitariu$`); separators alone (`my-password`) do not count.
-    if (kind === 'secret' || !literal || (!classes.digit && !/[^A-Za-z0-9._-]/.test(value))) return undefined;
+    if (kind === 'secret' || !literal || (!classes.digit && !wordPasswordSymbol(value))) return undefined;
   }
   if (wrapsShortText(value)) return undefined;
   return { charset, entropy };
+}
+
+/**
+ * A symbol that makes a word a password (`Prestigitariu$`, `Summer!`), not the punctuation of a
+ * CSS selector or label (`#add-password`, `Password:`), a variable (`'$DB_PASSWORD'`) or an
+ * HTML-escaped placeholder (`&lt;YOURPASSWORD&gt;`).
+ */
+function wordPasswordSymbol(value: string): boolean {
+  if (/\$[A-Za-z_{(]|&(?:lt|gt|amp|quot|#\d+);/.test(value)) return false;
+  const core = value.replace(/^[#.:@'"]+|[:.'"]+$/g, '');
+  return /[^A-Za-z0-9._-]/.test(core);
 }
 
 /** Base64 of readable text (`dXNlcjpwYXNz`, `cGFzc3dvcmQ=`): only a real `user:password` pair counts. */

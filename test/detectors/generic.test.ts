@@ -282,6 +282,10 @@ const negatives: Array<[string, () => string]> = [
   ['pagination token', () => `"NextContinuationToken": "1w41l63U0xa8q7smH50vCxyTQqdxo69O3EmK28Bi5PcROI4wI/EyIJg=="`],
   ['repeated piece', () => `client_secret = "gPFEGk7CF4wS901w7ppYclt7gPFEGk7CF4wS901w7ppYclt7"`],
   ['OpenSSL ciphertext', () => `secret: "U2FsdGVkX19nBV2zoh+Gou9NgnulLJHWpn9xnG4hqSOfvw3o2JqjI86QDxe"`],
+  ['CSS selector in a password field', () => `this.addPassword = "#add-password";`],
+  ['label in a password field', () => `usernameLabel:"Username or email:",passwordLabel:"Password:"`],
+  ['shell variable spliced into quotes', () => `- echo 'export DATABASE_PASSWORD="'$PRECOMPILE_PASSWORD'"' >> .env`],
+  ['HTML-escaped placeholder', () => `"password": "&lt;YOURPASSWORD&gt;"`],
 ];
 
 describe('findGenericSecrets: negatives', () => {
