@@ -15,16 +15,22 @@ export interface DiffHandler {
   /** A line that starts with the commit marker (history mode). */
   commit?(line: string): void;
   file(f: DiffFile): void;
-  /** A hunk adding `count` lines from new-file line `start`. */
+  /**
+   * A hunk of `count` new-file lines from line `start`. In a plain diff all of them are added;
+   * in a merge's combined diff some may come from a parent (only `added` tells which are new).
+   */
   hunk(start: number, count: number): void;
-  /** One added line (without the leading `+`) and its new-file line number. */
+  /**
+   * One added line (without its markers) and its new-file line number. In a combined diff only
+   * lines new to every parent count (`++`): a line taken from one parent was added in that parent.
+   */
   added?(text: string, line: number): void;
 }
 
 /** Lines starting with this character are commit headers (see the history source's --format). */
 export const COMMIT_MARKER = '\x1e';
 
-const HUNK = /^@@+ (?:-\d+(?:,\d+)? )+\+(\d+)(?:,(\d+))? @@/;
+const HUNK = /^(@@+) (?:-\d+(?:,\d+)? )+\+(\d+)(?:,(\d+))? @@/;
 
 const ESCAPES: Record<string, number> = { a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, '"': 34, '\\': 92 };
 
@@ -62,12 +68,18 @@ export class DiffParser {
   private mode: string | undefined;
   private active = false;
   private line = 0;
+  /** Parents the current hunk compares with: 1 in a plain diff, 2+ in a merge's combined diff. */
+  private parents = 1;
 
   constructor(private readonly handler: DiffHandler) {}
 
   push(line: string): void {
     const c = line.charCodeAt(0);
     if (this.inHunks) {
+      if (this.parents > 1 && (c === 43 || c === 45 || c === 32)) {
+        this.combinedLine(line);
+        return;
+      }
       // Inside hunks every content line starts with + - space or backslash.
       if (c === 43 /* + */) {
         if (this.active) this.handler.added?.(line.slice(1), this.line++);
@@ -86,6 +98,9 @@ export class DiffParser {
       this.reset();
     } else if (line.startsWith('new file mode ') || line.startsWith('new mode ')) {
       this.mode = line.slice(line.lastIndexOf(' ') + 1);
+    } else if (line.startsWith('mode ')) {
+      // A combined diff's mode change: `mode 100644,100644..120000`.
+      this.mode = line.slice(line.lastIndexOf('.') + 1);
     } else if (line.startsWith('index ')) {
       const m = /^index [0-9a-f,]+\.\.([0-9a-f]+)(?: (\d+))?/.exec(line);
       if (m) {
@@ -101,17 +116,35 @@ export class DiffParser {
     }
   }
 
+  /**
+   * A combined-diff line: one marker column per parent. A `-` in any column means the line is not
+   * in the result; otherwise it is result line `this.line`, new only when every column is `+`.
+   */
+  private combinedLine(line: string): void {
+    const n = this.parents;
+    let plus = 0;
+    for (let i = 0; i < n; i++) {
+      const m = line.charCodeAt(i);
+      if (m === 45 /* - */) return;
+      if (m === 43 /* + */) plus++;
+    }
+    const at = this.line++;
+    if (plus === n && this.active) this.handler.added?.(line.slice(n), at);
+  }
+
   private startHunk(line: string): void {
     const m = HUNK.exec(line);
     if (!m) return;
     this.inHunks = true;
-    this.line = Number(m[1]);
-    const count = m[2] === undefined ? 1 : Number(m[2]);
+    this.parents = m[1]!.length - 1;
+    this.line = Number(m[2]);
+    const count = m[3] === undefined ? 1 : Number(m[3]);
     if (this.active && count > 0) this.handler.hunk(this.line, count);
   }
 
   private reset(): void {
     this.inHunks = false;
+    this.parents = 1;
     this.active = false;
     this.sha = undefined;
     this.mode = undefined;

@@ -1,4 +1,4 @@
-// The history source: `git log -p -U0` streamed through the diff parser. Each run of added lines
+// The history source: `git log -p -U0 --cc` streamed through the diff parser. Each run of added lines
 // of a file in a commit becomes a chunk whose origin names the commit, author, date and path.
 import type { Chunk, Origin, ScanStats } from '../engine/types.js';
 import { COMMIT_MARKER, DiffParser } from './git-diff-parse.js';
@@ -21,9 +21,18 @@ type CommitOrigin = Extract<Origin, { kind: 'commit' }>;
 const FORMAT = `--format=${COMMIT_MARKER}%H%x1f%an%x1f%ae%x1f%aI`;
 const NOT_CONTENT = new Set(['120000', '160000']);
 
+/** Options by which the caller chooses how merges are diffed (git lets the last one win, --cc excepted). */
+const MERGE_DIFF = /^(?:--first-parent|--diff-merges(?:=.*)?|--no-diff-merges|-m|-c|--cc|--combined-all-paths)$/;
+
 export function historyArgs(revs: readonly string[]): string[] {
-  // --diff-filter=d: deletions add no lines. Merges show no patch (their changes are in the parents).
-  return [...DIFF_CONFIG, 'log', '-p', ...DIFF_ARGS, '--full-history', '--diff-filter=d', '--no-show-signature', FORMAT, ...revs, ...(revs.includes('--') ? [] : ['--'])];
+  // --diff-filter=d: deletions add no lines. --root: a root commit (or a shallow clone's grafted
+  // one) is a creation event whatever log.showRoot says. --cc: a merge shows only lines new to
+  // every parent (an evil merge or a conflict resolution); lines it takes from a parent were
+  // reported where that parent added them. Non-merge commits are diffed as before.
+  // A caller who picks a merge format (--first-parent, -m, --diff-merges=...) keeps it.
+  const opts = revs.includes('--') ? revs.slice(0, revs.indexOf('--')) : revs;
+  const merges = opts.some((a) => MERGE_DIFF.test(a)) ? [] : ['--cc'];
+  return [...DIFF_CONFIG, 'log', '-p', ...merges, ...DIFF_ARGS, '--root', '--full-history', '--diff-filter=d', '--no-show-signature', FORMAT, ...revs, ...(revs.includes('--') ? [] : ['--'])];
 }
 
 export async function* historyChunks(opts: HistoryOptions, stats: ScanStats): AsyncGenerator<Chunk> {
@@ -64,7 +73,12 @@ export async function* historyChunks(opts: HistoryOptions, stats: ScanStats): As
       run = { start, lines: [], bytes: 0 };
     },
     added(text, line) {
-      if (!run || !origin) return;
+      if (!origin) return;
+      // A merge's new lines can be interleaved with lines taken from a parent: a gap starts a new run.
+      if (!run || line !== run.start + run.lines.length) {
+        flush();
+        run = { start: line, lines: [], bytes: 0 };
+      }
       run.lines.push(text);
       run.bytes += text.length + 1;
       if (run.bytes >= maxBytes) {

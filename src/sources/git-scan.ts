@@ -48,6 +48,16 @@ async function includeFilter(patterns: readonly string[]): Promise<((p: string) 
   return (p) => !ig.ignores(p);
 }
 
+/** The top of the work tree; a bare repository has none, so its git directory stands in. */
+function repoTop(cwd: string): string {
+  const r = gitSync(['rev-parse', '--show-toplevel'], cwd, { allowFail: true });
+  if (r.code === 0) return r.stdout.trim();
+  const bare = gitSync(['rev-parse', '--is-bare-repository', '--absolute-git-dir'], cwd).stdout.split('\n');
+  if (bare[0] === 'true' && bare[1]) return bare[1];
+  gitSync(['rev-parse', '--show-toplevel'], cwd); // throws git's own message
+  return cwd;
+}
+
 export async function scanGit(req: GitScanRequest, opts: ScanOptions = {}): Promise<ScanResult> {
   const cwd = resolve(opts.cwd ?? process.cwd(), req.repo ?? '.');
   const config = resolveConfig({ ...opts, cwd, paths: ['.'] });
@@ -55,11 +65,12 @@ export async function scanGit(req: GitScanRequest, opts: ScanOptions = {}): Prom
   const stats = emptyStats();
   const include = await includeFilter(config.ignore);
   // Origin paths are relative to the top of the work tree: suppression resolves them from there.
-  const top = existsSync(join(cwd, '.git')) ? cwd : gitSync(['rev-parse', '--show-toplevel'], cwd).stdout.trim();
+  const top = existsSync(join(cwd, '.git')) ? cwd : repoTop(cwd);
   const run = async (chunks: AsyncIterable<Chunk> | Iterable<Chunk>) =>
     runSuppressed(detectChunks(chunks, ruleset, stats), ruleset, config, { ...opts, cwd, paths: [top], pathBase: top }, stats);
   let chunks: AsyncIterable<Chunk>;
   let stopProgress = (): void => undefined;
+  let afterScan = (): void => undefined;
   if (req.mode === 'staged') {
     chunks = stagedChunks({
       cwd,
@@ -72,7 +83,8 @@ export async function scanGit(req: GitScanRequest, opts: ScanOptions = {}): Prom
     const revs = Array.isArray(r) ? r : r.revs;
     if (!Array.isArray(r)) req.note?.(`keyhound: CI range from the GitHub event: ${r.description}`);
     if (revs.length === 0) return { ...(await run([])), ruleset, config };
-    let onCommit: ((n: number) => void) | undefined;
+    let seenCommits = 0;
+    let onCommit = (n: number): void => void (seenCommits = n);
     const progress = req.progress;
     if (progress) {
       let total: number | undefined;
@@ -80,7 +92,7 @@ export async function scanGit(req: GitScanRequest, opts: ScanOptions = {}): Prom
       let last = 0;
       let seen = 0;
       onCommit = (n) => {
-        seen = n;
+        seen = seenCommits = n;
         const now = Date.now();
         if (now - last < 250) return;
         last = now;
@@ -90,10 +102,17 @@ export async function scanGit(req: GitScanRequest, opts: ScanOptions = {}): Prom
         if (last) progress(`\r\x1b[Kkeyhound: scanned ${seen} commits\n`);
       };
     }
-    chunks = historyChunks({ cwd, revs, ...(include ? { include } : {}), ...(onCommit ? { onCommit } : {}) }, stats);
+    chunks = historyChunks({ cwd, revs, onCommit, ...(include ? { include } : {}) }, stats);
+    // All refs and not one commit: an unborn branch is not an error, but say why nothing was scanned.
+    if (revs.length === 1 && revs[0] === '--all') {
+      afterScan = () => {
+        if (seenCommits === 0) req.note?.('keyhound: the repository has no commits yet: no history to scan (staged files: keyhound scan --staged)');
+      };
+    }
   }
   const result = await run(chunks);
   stopProgress();
+  afterScan();
   return { ...result, ruleset, config };
 }
 

@@ -1,6 +1,7 @@
 // The staged source: exactly what `git commit` would record. Text comes from the index blobs
 // (never the working tree); only the lines the commit adds are reported.
 import type { Chunk, ScanStats } from '../engine/types.js';
+import { KeyhoundError } from '../errors.js';
 import { decodeText, looksBinary } from './decode.js';
 import { catFileBatch } from './git-cat-file.js';
 import { DiffParser, type DiffFile } from './git-diff-parse.js';
@@ -57,7 +58,13 @@ export async function stagedFiles(opts: StagedOptions): Promise<StagedFile[]> {
     gitSync(['rev-parse', '--git-dir'], opts.cwd);
     throw e;
   }
-  return files.filter((f) => f.added.size > 0);
+  const out = files.filter((f) => f.added.size > 0);
+  // A bare repository's `diff --cached` succeeds and shows nothing: that must not pass as clean.
+  // Checked only when nothing was found, so a hook with staged changes pays no extra process.
+  if (out.length === 0 && gitSync(['rev-parse', '--is-bare-repository'], opts.cwd).stdout.trim() === 'true') {
+    throw new KeyhoundError('--staged: a bare repository has no index to scan (no work tree)', 'run it in a clone with a work tree, or scan the history: keyhound scan --git PATH');
+  }
+  return out;
 }
 
 /** One chunk per staged text file: the full staged blob, findings kept only on added lines. */
