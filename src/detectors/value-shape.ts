@@ -97,8 +97,9 @@ export function wordLike(w: string): boolean {
 /**
  * Identifiers with short acronyms and single letters between real words (`KeyArnOrKeyAliasType`,
  * `VpcPeeringConnections`, `stencilZPass`, `x-amz-server-side-encryption-customer-key-MD5`): at
- * least two long word-like pieces hold most of the characters and the rest are pieces of at most
- * three characters. Random tokens break into short pieces and rarely hold two such words.
+ * least two long word-like pieces (or one dictionary word) hold 70% of the characters and the rest
+ * are pieces of at most four characters. Random tokens break into short pieces and rarely hold
+ * such words.
  */
 function coveredByWords(words: readonly string[]): boolean {
   let total = 0;
