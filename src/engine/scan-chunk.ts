@@ -64,10 +64,12 @@ const WINDOW_AHEAD_MIN = 1024;
 /** Merged [start, end) windows around keyword hits, or one window over the whole text. */
 function windowsFor(hits: readonly number[], length: number, reach: number): Array<[number, number]> {
   const ahead = Math.min(WINDOW_AHEAD, Math.max(WINDOW_AHEAD_MIN, reach));
-  if (hits.length * (WINDOW_BACK + ahead) >= length) return [[0, length]];
+  // A keyword can end a match (`…-us1`): look back as far as a bounded match can reach.
+  const back = Number.isFinite(reach) ? Math.max(WINDOW_BACK, ahead) : WINDOW_BACK;
+  if (hits.length * (back + ahead) >= length) return [[0, length]];
   const out: Array<[number, number]> = [];
   for (const h of hits) {
-    const a = Math.max(0, h - WINDOW_BACK);
+    const a = Math.max(0, h - back);
     const b = Math.min(length, h + ahead);
     const last = out[out.length - 1];
     if (last && a <= last[1]) last[1] = Math.max(last[1], b);
