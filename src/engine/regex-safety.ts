@@ -368,6 +368,29 @@ function prefixCompatible(a: Node, b: Node): boolean {
   return true;
 }
 
+/**
+ * Two variable-length repetitions next to each other (zero-width assertions between them do not
+ * separate them) whose characters overlap, e.g. `[ \t]*` then `[^\n]{1,200}`: the text they share
+ * can be split between them in several ways. Once per match that is polynomial; inside a repeated
+ * group the choices multiply across repetitions.
+ */
+function ambiguousSplit(n: Node): [Node & { t: 'quant' }, Node & { t: 'quant' }] | undefined {
+  for (const x of walk(n)) {
+    if (x.t !== 'seq') continue;
+    let prev: (Node & { t: 'quant' }) | undefined;
+    for (const item of x.items) {
+      if (item.t === 'empty' || item.t === 'look') continue;
+      if (item.t === 'quant' && item.min < item.max && minLen(item.body) > 0) {
+        if (prev && chars(prev.body).overlaps(firstChars(item.body))) return [prev, item];
+        prev = item;
+      } else {
+        prev = undefined;
+      }
+    }
+  }
+  return undefined;
+}
+
 /** Repetitions at least this long count as unbounded: 2^16 paths already hang on a long line. */
 const MANY = 16;
 
@@ -388,6 +411,15 @@ export function findBacktrackingRisk(pattern: string, flags = ''): BacktrackRisk
   for (const outer of walk(ast)) {
     if (outer.t !== 'quant' || outer.max < MANY) continue;
     const frag = fragment(pattern, outer);
+    const split = ambiguousSplit(outer.body);
+    if (split) {
+      const [a, b] = split;
+      return {
+        message: `pattern can backtrack catastrophically: inside \`${frag}\`, \`${fragment(pattern, a)}\` and \`${fragment(pattern, b)}\` can match the same characters one after the other, so every repetition can split its text several ways and a failing match tries every combination`,
+        fix: 'make the first piece end where the second cannot start (e.g. `[ \\t]*[^\\n]+` -> `[ \\t]*[^\\s][^\\n]*`), or merge them into one repetition',
+        offset: a.at,
+      };
+    }
     for (const inner of walk(outer.body)) {
       if (inner.t === 'quant' && inner.max >= 2 && inner.min < inner.max && minLen(inner.body) > 0) {
         if (onlyOverlapping(outer.body, inner, chars(inner.body))) {
