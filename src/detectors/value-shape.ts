@@ -58,22 +58,16 @@ export function isIdentifierLike(v: string): boolean {
       continue;
     }
     letterWords++;
-    if (ABBREVIATIONS.has(w)) {
-      letters += w.length;
-      vowels += Math.max(1, w.replace(/[^aeiouy]/g, '').length);
-      continue;
+    const abbreviation = ABBREVIATIONS.has(w);
+    if (!abbreviation && !ENGLISH_WORDS.has(w)) {
+      // A piece that is no word: the whole may still be words around acronyms and single letters.
+      if (w.length === 1 || (w.length >= 3 && !VOWEL.test(w))) return coveredByWords(words);
+      if (/[^aeiouy]{5}/.test(w)) return false;
+      if (rareConsonantPairs(w) > (w.length >= 7 ? 1 : 0)) return coveredByWords(words);
     }
-    if (ENGLISH_WORDS.has(w)) {
-      letters += w.length;
-      vowels += w.replace(/[^aeiouy]/g, '').length;
-      continue;
-    }
-    if (w.length === 1) return coveredByWords(words);
-    if (w.length >= 3 && !VOWEL.test(w)) return coveredByWords(words);
-    if (/[^aeiouy]{5}/.test(w)) return false;
-    if (!ENGLISH_WORDS.has(w) && rareConsonantPairs(w) > (w.length >= 7 ? 1 : 0)) return coveredByWords(words);
+    const v = w.replace(/[^aeiouy]/g, '').length;
     letters += w.length;
-    vowels += w.replace(/[^aeiouy]/g, '').length;
+    vowels += abbreviation ? Math.max(1, v) : v;
   }
   if (letterWords === 0 || letters < 0.7 * alnum) return false;
   if (letters < 3.5 * letterWords || vowels < 0.2 * letters) return coveredByWords(words);

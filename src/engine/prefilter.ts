@@ -115,7 +115,9 @@ export class KeywordMatcher {
   /** Which keywords occur in `text`. Returns a flag per keyword. */
   present(text: string): Uint8Array {
     const seen = new Uint8Array(this.keywords.length);
-    for (const h of this.hits(text)) seen[h.keyword] = 1;
+    this.scan(text, (keyword) => {
+      seen[keyword] = 1;
+    });
     return seen;
   }
 

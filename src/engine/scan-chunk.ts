@@ -65,7 +65,7 @@ const WINDOW_AHEAD_MIN = 1024;
 function windowsFor(hits: readonly number[], length: number, reach: number): Array<[number, number]> {
   const ahead = Math.min(WINDOW_AHEAD, Math.max(WINDOW_AHEAD_MIN, reach));
   // A keyword can end a match (`…-us1`): look back as far as a bounded match can reach.
-  const back = Number.isFinite(reach) ? Math.max(WINDOW_BACK, ahead) : WINDOW_BACK;
+  const back = Number.isFinite(reach) ? Math.max(WINDOW_BACK, Math.min(reach, WINDOW_AHEAD)) : WINDOW_BACK;
   if (hits.length * (back + ahead) >= length) return [[0, length]];
   const out: Array<[number, number]> = [];
   for (const h of hits) {

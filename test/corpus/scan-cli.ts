@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SPAWN_TIMEOUT_MS } from '../helpers/cli.js';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const BIN = join(ROOT, 'bin/keyhound.js');
@@ -26,7 +27,7 @@ export function scanWithCli(dir: string): CliScan {
     throw new Error('dist/ is missing: run `npm run build` before this test');
   }
   const r = spawnSync(process.execPath, [BIN, 'scan', dir, '--format', 'json', '--no-config'], {
-    timeout: 120_000,
+    timeout: SPAWN_TIMEOUT_MS,
     cwd: dir,
     encoding: 'utf8',
     maxBuffer: 256 * 1024 * 1024,

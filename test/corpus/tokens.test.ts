@@ -6,6 +6,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { SPAWN_TIMEOUT_MS } from '../helpers/cli.js';
 import { buildCorpus } from './build.js';
 import {
   CHECKSUMMED,
@@ -132,13 +133,13 @@ describe('token generators', () => {
     expect(Buffer.from(crcLine.slice(1), 'base64').readUIntBE(0, 3)).toBe(crc & 0xffffff);
   });
 
-  const sshKeygen = spawnSync('ssh-keygen', ['-?'], { encoding: 'utf8', timeout: 120_000 }).error === undefined;
+  const sshKeygen = spawnSync('ssh-keygen', ['-?'], { encoding: 'utf8', timeout: SPAWN_TIMEOUT_MS }).error === undefined;
   it.skipIf(!sshKeygen)('ssh-keygen accepts the hand-built OpenSSH key', () => {
     const dir = mkdtempSync(join(tmpdir(), 'keyhound-ssh-'));
     try {
       const file = join(dir, 'id_ed25519');
       writeFileSync(file, `${opensshEd25519()}\n`, { mode: 0o600 });
-      const r = spawnSync('ssh-keygen', ['-y', '-f', file], { encoding: 'utf8', timeout: 120_000 });
+      const r = spawnSync('ssh-keygen', ['-y', '-f', file], { encoding: 'utf8', timeout: SPAWN_TIMEOUT_MS });
       expect(r.status, r.stderr).toBe(0);
       expect(r.stdout).toMatch(/^ssh-ed25519 AAAA/);
     } finally {

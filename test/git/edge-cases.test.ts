@@ -186,19 +186,28 @@ describe('git edge cases', () => {
     expect(r.stderr).not.toMatch(/vendor\/lib|unreadable|missing/);
   });
 
-  it('merge: a secret introduced by the conflict resolution is reported on the merge; carried-over ones are not repeated', () => {
+  /** Branches `main` and `feature` that both change MODE in app.env; merging them conflicts. */
+  function conflictingBranches(extra: { feature?: Record<string, string>; main?: Record<string, string> } = {}) {
     const g = gitRepo();
     g.write('app.env', 'A=1\nMODE=base\nZ=9\n');
     g.commit('base');
     g.run(['checkout', '-q', '-b', 'feature']);
     g.write('app.env', 'A=1\nMODE=feature\nZ=9\n');
-    g.write('feature.env', `F=${slackBotToken()}\n`);
-    const feature = g.commit('feature: mode and a secret');
+    for (const [p, t] of Object.entries(extra.feature ?? {})) g.write(p, t);
+    const feature = g.commit('feature: mode');
     g.run(['checkout', '-q', 'main']);
     g.write('app.env', 'A=1\nMODE=main\nZ=9\n');
-    g.write('main.env', `x\nM=${slackBotToken()}\n`);
-    const main = g.commit('main: mode and a secret');
+    for (const [p, t] of Object.entries(extra.main ?? {})) g.write(p, t);
+    const main = g.commit('main: mode');
     expect(g.run(['merge', '-q', '--no-edit', 'feature'], { allowFail: true }).code).not.toBe(0); // conflict
+    return { g, feature, main };
+  }
+
+  it('merge: a secret introduced by the conflict resolution is reported on the merge; carried-over ones are not repeated', () => {
+    const { g, feature, main } = conflictingBranches({
+      feature: { 'feature.env': `F=${slackBotToken()}\n` },
+      main: { 'main.env': `x\nM=${slackBotToken()}\n` },
+    });
     // The resolution keeps neither side and adds a line that no parent has.
     g.write('app.env', `A=1\nMODE=merged\nSLACK=${slackBotToken()}\nZ=9\n`);
     g.run(['add', 'app.env']);
@@ -228,16 +237,7 @@ describe('git edge cases', () => {
   });
 
   it('merge: new lines interleaved with a parent\'s lines keep their own line numbers', () => {
-    const g = gitRepo();
-    g.write('app.env', 'A=1\nMODE=base\nZ=9\n');
-    g.commit('base');
-    g.run(['checkout', '-q', '-b', 'feature']);
-    g.write('app.env', 'A=1\nMODE=feature\nZ=9\n');
-    g.commit('feature');
-    g.run(['checkout', '-q', 'main']);
-    g.write('app.env', 'A=1\nMODE=main\nZ=9\n');
-    g.commit('main');
-    g.run(['merge', '-q', '--no-edit', 'feature'], { allowFail: true });
+    const { g } = conflictingBranches();
     // Line 3 comes from the feature parent; lines 2 and 4 are in neither parent.
     g.write('app.env', `A=1\nK1=${slackBotToken()}\nMODE=feature\nK2=${slackBotToken()}\nZ=9\n`);
     g.run(['add', 'app.env']);

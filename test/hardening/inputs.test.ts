@@ -8,7 +8,7 @@ import { detectFile } from '../../src/engine/file-detect.js';
 import { RuleSet } from '../../src/engine/ruleset.js';
 import { emptyStats } from '../../src/engine/types.js';
 import { builtinRules } from '../../src/rules/builtin.js';
-import { BIN, makeTree, runCli } from '../helpers/cli.js';
+import { BIN, makeTree, runCli, SPAWN_TIMEOUT_MS } from '../helpers/cli.js';
 import { githubToken } from '../helpers/tokens.js';
 
 interface JsonFinding {
@@ -75,7 +75,7 @@ describe('huge and oddly encoded files', () => {
     writeFileSync(join(dir, 'big.txt'), Buffer.concat([head, Buffer.from(`key = "${token}"\n`), tail]));
     const timeBin = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
     const cmd = timeBin ? [timeBin, '-v', process.execPath, BIN] : [process.execPath, BIN];
-    const r = spawnSync(cmd[0]!, [...cmd.slice(1), 'scan', 'big.txt', '--max-file-size', '100MB', '--format', 'json'], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 26, timeout: 120_000 });
+    const r = spawnSync(cmd[0]!, [...cmd.slice(1), 'scan', 'big.txt', '--max-file-size', '100MB', '--format', 'json'], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 26, timeout: SPAWN_TIMEOUT_MS });
     expect(r.status).toBe(1);
     expect(findings(r.stdout).map((x) => [x.line, x.column])).toEqual([[at + 1, 8]]);
     if (timeBin) {
@@ -95,7 +95,7 @@ describe('special files and odd trees', () => {
   it('FIFOs and device symlinks are skipped (no hang), symlink loops end, the rest is scanned', () => {
     const token = githubToken();
     const dir = makeTree({ 'sub/keep.txt': `t = "${token}"\n` });
-    expect(spawnSync('mkfifo', [join(dir, 'fifo')], { timeout: 120_000 }).status).toBe(0);
+    expect(spawnSync('mkfifo', [join(dir, 'fifo')], { timeout: SPAWN_TIMEOUT_MS }).status).toBe(0);
     symlinkSync('/dev/zero', join(dir, 'zero'));
     symlinkSync('/dev/null', join(dir, 'null'));
     symlinkSync('..', join(dir, 'sub', 'up'));
@@ -116,7 +116,7 @@ describe('special files and odd trees', () => {
 
   it('a FIFO named on the command line is skipped, not waited on', () => {
     const dir = makeTree({});
-    spawnSync('mkfifo', [join(dir, 'pipe')], { timeout: 120_000 });
+    spawnSync('mkfifo', [join(dir, 'pipe')], { timeout: SPAWN_TIMEOUT_MS });
     const r = runCli(['scan', 'pipe', '--verbose'], { cwd: dir });
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/pipe: special/);

@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { makeTree, runCli, type CliRun } from '../helpers/cli.js';
+import { type CliRun, makeTree, runCli, SPAWN_TIMEOUT_MS } from '../helpers/cli.js';
 import { base62, githubToken, slackBotToken } from '../helpers/tokens.js';
 
 const GH = githubToken();
@@ -41,7 +41,7 @@ function tree(): string {
     'src/old.ts': `const legacy = "${GH_BASELINED}";\n`,
     'src/encoded.txt': `blob = ${Buffer.from(`token=${GH_ENCODED}`).toString('base64')}\n`,
   });
-  const git = (...args: string[]) => spawnSync('git', args, { cwd: dir, encoding: 'utf8', timeout: 120_000 });
+  const git = (...args: string[]) => spawnSync('git', args, { cwd: dir, encoding: 'utf8', timeout: SPAWN_TIMEOUT_MS });
   git('init', '-q');
   git('-c', 'user.email=t@example.com', '-c', 'user.name=t', 'commit', '-q', '--allow-empty', '-m', 'init');
   return dir;
@@ -91,9 +91,9 @@ describe('no raw secret in any output without --unmask', () => {
     run(['scan', '.'], { env: { GITHUB_ACTIONS: 'true' } });
     run(['scan', '-'], { input: readFileSync(join(dir, 'src/app.ts'), 'utf8') });
     run(['scan', '.', '--no-inline-allow', '--baseline', 'none-such', '--verbose']);
-    spawnSync('git', ['add', '-A'], { cwd: dir, timeout: 120_000 });
+    spawnSync('git', ['add', '-A'], { cwd: dir, timeout: SPAWN_TIMEOUT_MS });
     expect(run(['scan', '--staged']).code).toBe(1);
-    spawnSync('git', ['-c', 'user.email=t@example.com', '-c', 'user.name=t', 'commit', '-q', '-m', 'leak'], { cwd: dir, timeout: 120_000 });
+    spawnSync('git', ['-c', 'user.email=t@example.com', '-c', 'user.name=t', 'commit', '-q', '-m', 'leak'], { cwd: dir, timeout: SPAWN_TIMEOUT_MS });
     expect(run(['scan', '--git', '--format', 'json']).code).toBe(1);
     run(['scan', '--git', '--verbose']);
     run(['rules']);

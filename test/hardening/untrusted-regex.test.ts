@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { makeTree, runCli } from '../helpers/cli.js';
+import { makeTree, runCli, SPAWN_TIMEOUT_MS } from '../helpers/cli.js';
 import { githubToken } from '../helpers/tokens.js';
 
 const LONG = `${'a'.repeat(100 * 1024)}!`;
@@ -107,7 +107,7 @@ describe('the watchdog stops a rule that runs over budget and goes on', () => {
 
   it('a staged scan (pre-commit)', () => {
     const dir = makeTree({ '.keyhound.yaml': SLOW });
-    const git = (...args: string[]) => spawnSync('git', args, { cwd: dir, encoding: 'utf8', timeout: 120_000 });
+    const git = (...args: string[]) => spawnSync('git', args, { cwd: dir, encoding: 'utf8', timeout: SPAWN_TIMEOUT_MS });
     git('init', '-q');
     writeFileSync(join(dir, 'slow.txt'), SLOW_LINE);
     git('add', 'slow.txt');

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { slackBotToken } from '../helpers/tokens.js';
 import { BIN, gitRepo, gitTestEnv } from '../git/repo.js';
+import { SPAWN_TIMEOUT_MS } from '../helpers/cli.js';
 
 const ROOT = join(BIN, '..', '..');
 
@@ -21,7 +22,7 @@ function runStep(cwd: string, event: unknown, inputs: { format: string; args: st
   writeFileSync(eventPath, JSON.stringify(event));
   writeFileSync(outputPath, '');
   const r = spawnSync('bash', ['-e', '-c', scanStep.run!], {
-    timeout: 120_000,
+    timeout: SPAWN_TIMEOUT_MS,
     cwd,
     encoding: 'utf8',
     env: gitTestEnv({

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { slackBotToken } from '../helpers/tokens.js';
 import { BIN, gitRepo, gitTestEnv, keyhound, type Git } from '../git/repo.js';
+import { SPAWN_TIMEOUT_MS } from '../helpers/cli.js';
 
 const HUSKY_BIN = join(BIN, '..', '..', 'node_modules', 'husky', 'bin.js');
 
@@ -120,7 +121,7 @@ describe('keyhound init (husky)', () => {
     const existing = 'echo existing-ran >> "$(git rev-parse --git-dir)/husky.log"\n';
     g.write('.husky/pre-commit', existing);
     // Real husky, run as its `prepare` script would: sets core.hooksPath to .husky/_.
-    const hi = spawnSync(process.execPath, [HUSKY_BIN], { cwd: g.dir, encoding: 'utf8', env: gitTestEnv(), timeout: 120_000 });
+    const hi = spawnSync(process.execPath, [HUSKY_BIN], { cwd: g.dir, encoding: 'utf8', env: gitTestEnv(), timeout: SPAWN_TIMEOUT_MS });
     expect(hi.status).toBe(0);
     expect(g.run(['config', 'core.hooksPath']).stdout.trim()).toBe('.husky/_');
 

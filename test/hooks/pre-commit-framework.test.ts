@@ -6,10 +6,11 @@ import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { slackBotToken } from '../helpers/tokens.js';
 import { BIN, gitRepo, gitTestEnv, type Git } from '../git/repo.js';
+import { SPAWN_TIMEOUT_MS } from '../helpers/cli.js';
 
 const ROOT = join(BIN, '..', '..');
 
-const hasPreCommit = spawnSync('pre-commit', ['--version'], { timeout: 120_000 }).status === 0;
+const hasPreCommit = spawnSync('pre-commit', ['--version'], { timeout: SPAWN_TIMEOUT_MS }).status === 0;
 
 // pre-commit (3.0.x, the Debian package) installs a node hook with `npm pack` and takes ALL of its
 // stdout as the tarball name. keyhound builds in `postinstall`, not `prepare`, so `npm pack` runs
@@ -25,7 +26,7 @@ function commitThrough(g: Git, env: Record<string, string>, msg: string) {
 }
 
 function checkBlocking(g: Git, env: Record<string, string>): void {
-  const inst = spawnSync('pre-commit', ['install'], { cwd: g.dir, encoding: 'utf8', env: gitTestEnv(env), timeout: 120_000 });
+  const inst = spawnSync('pre-commit', ['install'], { cwd: g.dir, encoding: 'utf8', env: gitTestEnv(env), timeout: SPAWN_TIMEOUT_MS });
   expect(inst.status, inst.stderr).toBe(0);
   g.write('clean.txt', 'fine\n');
   g.run(['add', '.']);
@@ -63,7 +64,7 @@ describe.skipIf(!hasPreCommit)('pre-commit framework', () => {
   it('installs keyhound from this repository through .pre-commit-hooks.yaml (language: node) and blocks', () => {
     // A commit of the current tree (tracked and new files, as `git ls-files` sees them).
     const src = gitRepo();
-    const files = spawnSync('git', ['ls-files', '-co', '--exclude-standard', '-z'], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 }).stdout.split('\0').filter(Boolean);
+    const files = spawnSync('git', ['ls-files', '-co', '--exclude-standard', '-z'], { cwd: ROOT, encoding: 'utf8', timeout: SPAWN_TIMEOUT_MS }).stdout.split('\0').filter(Boolean);
     for (const f of files) {
       mkdirSync(dirname(join(src.dir, f)), { recursive: true });
       cpSync(join(ROOT, f), join(src.dir, f));

@@ -3,14 +3,14 @@ import { spawn, spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN, makeTree, runCli } from '../helpers/cli.js';
+import { BIN, makeTree, runCli, SPAWN_TIMEOUT_MS } from '../helpers/cli.js';
 import { verifyChecksum } from '../../src/keygen/verify.js';
 import { changeAt } from './helpers.js';
 
 const KEY_RE = /^myapp_live_[0-9A-Za-z]{49}$/;
 
 function sha256sum(key: string): string {
-  const r = spawnSync('sh', ['-c', 'printf "%s" "$1" | sha256sum', 'sh', key], { encoding: 'utf8', timeout: 120_000 });
+  const r = spawnSync('sh', ['-c', 'printf "%s" "$1" | sha256sum', 'sh', key], { encoding: 'utf8', timeout: SPAWN_TIMEOUT_MS });
   expect(r.status).toBe(0);
   return r.stdout.split(/\s/)[0]!;
 }
@@ -36,7 +36,7 @@ describe('keyhound keygen (CLI)', () => {
       expect(r.stdout).toMatch(/^myapp_live_[0-9A-Za-z]{49}\n$/);
       expect(r.stderr).toBe('');
     }
-    const sh = spawnSync('sh', ['-c', `KEY=$("${process.execPath}" "${BIN}" keygen --prefix x_ --quiet) && printf '[%s]' "$KEY"`], { encoding: 'utf8', timeout: 120_000 });
+    const sh = spawnSync('sh', ['-c', `KEY=$("${process.execPath}" "${BIN}" keygen --prefix x_ --quiet) && printf '[%s]' "$KEY"`], { encoding: 'utf8', timeout: SPAWN_TIMEOUT_MS });
     expect(sh.stdout).toMatch(/^\[x_[0-9A-Za-z]{49}\]$/);
   });
 
@@ -135,7 +135,7 @@ describe('keyhound hash (CLI)', () => {
       expect(r.stdout).toBe(`${expected}\n`);
       expect(r.stdout + r.stderr).not.toContain(key);
     }
-    const viaShell = spawnSync('sh', ['-c', `printf '%s\\n' "$1" | "${process.execPath}" "${BIN}" hash`, 'sh', key], { encoding: 'utf8', timeout: 120_000 });
+    const viaShell = spawnSync('sh', ['-c', `printf '%s\\n' "$1" | "${process.execPath}" "${BIN}" hash`, 'sh', key], { encoding: 'utf8', timeout: SPAWN_TIMEOUT_MS });
     expect(viaShell.stdout).toBe(`${expected}\n`);
   });
 
@@ -149,7 +149,7 @@ describe('keyhound hash (CLI)', () => {
     expect(empty.stderr).toMatch(/no key on standard input/);
   });
 
-  const hasScript = spawnSync('sh', ['-c', 'command -v script'], { encoding: 'utf8', timeout: 120_000 }).status === 0;
+  const hasScript = spawnSync('sh', ['-c', 'command -v script'], { encoding: 'utf8', timeout: SPAWN_TIMEOUT_MS }).status === 0;
   it.skipIf(!hasScript)('on a terminal, prompts on stderr and does not echo the key', async () => {
     const key = 'myapp_live_typed_on_a_terminal';
     const child = spawn('script', ['-qec', `"${process.execPath}" "${BIN}" hash`, '/dev/null'], { stdio: ['pipe', 'pipe', 'pipe'] });

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { walkFiles, type FileSourceOptions, type SkipReason } from '../../src/sources/files-walk.js';
 import { UsageError } from '../../src/errors.js';
+import { SPAWN_TIMEOUT_MS } from '../helpers/cli.js';
 
 let dir: string;
 beforeEach(() => {
@@ -34,7 +35,7 @@ function walk(extra: Partial<FileSourceOptions> = {}, roots = [dir]): { rels: st
   return { rels, skips };
 }
 
-const hasGit = spawnSync('git', ['--version'], { timeout: 120_000 }).status === 0;
+const hasGit = spawnSync('git', ['--version'], { timeout: SPAWN_TIMEOUT_MS }).status === 0;
 
 describe('walkFiles: ignore rules', () => {
   it('honours nested .gitignore files relative to their directory, with negations', () => {
@@ -131,7 +132,7 @@ describe('walkFiles: ignore rules', () => {
   });
 
   it.skipIf(!hasGit)('lists the same files as git on a tricky tree', () => {
-    execFileSync('git', ['init', '-q', dir], { timeout: 120_000 });
+    execFileSync('git', ['init', '-q', dir], { timeout: SPAWN_TIMEOUT_MS });
     put('.gitignore', '*.log\n!important.log\nbuild/\n/root-only\ndocs/**/*.tmp\n[Tt]emp*\n\\#hash\n  \n# comment\n');
     put('important.log');
     put('x.log');
@@ -154,7 +155,7 @@ describe('walkFiles: ignore rules', () => {
     put('ünï.txt');
     put('.git/info/exclude', 'excluded-by-info\n');
     put('excluded-by-info');
-    const fromGit = execFileSync('git', ['-C', dir, '-c', 'core.quotepath=off', 'ls-files', '-z', '--others', '--cached', '--exclude-standard'], { timeout: 120_000 })
+    const fromGit = execFileSync('git', ['-C', dir, '-c', 'core.quotepath=off', 'ls-files', '-z', '--others', '--cached', '--exclude-standard'], { timeout: SPAWN_TIMEOUT_MS })
       .toString('utf8').split('\0').filter(Boolean).sort();
     expect(walk({}).rels.slice().sort()).toEqual(fromGit);
   });
@@ -255,7 +256,7 @@ describe('walkFiles: symlinks and special files', () => {
   it.skipIf(process.platform === 'win32')('skips a FIFO without opening it', () => {
     put('before.txt');
     put('z-after.txt');
-    const made = spawnSync('mkfifo', [join(dir, 'pipe')], { timeout: 120_000 });
+    const made = spawnSync('mkfifo', [join(dir, 'pipe')], { timeout: SPAWN_TIMEOUT_MS });
     if (made.status !== 0) return; // no mkfifo here
     symlinkSync('pipe', join(dir, 'pipe-link'));
     const { rels, skips } = walk(); // would hang forever if the FIFO were opened

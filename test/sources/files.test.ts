@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { emptyStats, type Chunk } from '../../src/engine/types.js';
 import { fileChunks, readTextFile, type SkipReason } from '../../src/sources/files.js';
+import { SPAWN_TIMEOUT_MS } from '../helpers/cli.js';
 
 let dir: string;
 beforeEach(() => {
@@ -89,7 +90,7 @@ describe('fileChunks', () => {
 
   it.skipIf(process.platform === 'win32')('counts FIFOs and outside links under other', async () => {
     put('a.txt');
-    if (spawnSync('mkfifo', [join(dir, 'fifo')], { timeout: 120_000 }).status !== 0) return;
+    if (spawnSync('mkfifo', [join(dir, 'fifo')], { timeout: SPAWN_TIMEOUT_MS }).status !== 0) return;
     const { paths, stats } = await collect();
     expect(paths).toEqual(['a.txt']);
     expect(stats.skipped.other).toBe(1);
@@ -119,7 +120,7 @@ describe('readTextFile', () => {
 
   it.skipIf(process.platform === 'win32')('returns at once for a FIFO instead of blocking', () => {
     const fifo = join(dir, 'fifo');
-    if (spawnSync('mkfifo', [fifo], { timeout: 120_000 }).status !== 0) return;
+    if (spawnSync('mkfifo', [fifo], { timeout: SPAWN_TIMEOUT_MS }).status !== 0) return;
     expect(readTextFile(fifo, 100)).toEqual({ skip: 'special', detail: 'FIFO' });
   });
 

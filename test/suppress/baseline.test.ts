@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fingerprint } from '../../src/engine/fingerprint.js';
 import { reporters } from '../../src/report/registry.js';
-import { makeTree, runCli } from '../helpers/cli.js';
+import { makeTree, runCli, SPAWN_TIMEOUT_MS } from '../helpers/cli.js';
 import { slackBotToken } from '../helpers/tokens.js';
 
 const dirs: string[] = [];
@@ -20,7 +20,7 @@ afterEach(() => {
 
 function git(cwd: string, ...args: string[]): { code: number; out: string } {
   const r = spawnSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.invalid', '-c', 'commit.gpgsign=false', ...args], {
-    timeout: 120_000,
+    timeout: SPAWN_TIMEOUT_MS,
     cwd, encoding: 'utf8', env: { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1' },
   });
   return { code: r.status ?? -1, out: r.stdout + r.stderr };
@@ -99,7 +99,7 @@ describe('keyhound baseline', () => {
     const a = slackBotToken();
     const dir = tree({ 'src/a.ts': `"${a}"\n` });
     expect(runCli(['baseline', '--baseline', 'ci/accepted.txt', 'src'], { cwd: dir }).code).toBe(2); // ci/ does not exist
-    spawnSync('mkdir', ['ci'], { cwd: dir, timeout: 120_000 });
+    spawnSync('mkdir', ['ci'], { cwd: dir, timeout: SPAWN_TIMEOUT_MS });
     expect(runCli(['baseline', '--baseline', 'ci/accepted.txt'], { cwd: dir }).code).toBe(0);
     expect(entries(dir, 'ci/accepted.txt')).toEqual([`${fingerprint('slack-bot-token', a)}  slack-bot-token  ../src/a.ts`]);
     expect(findings(dir).code).toBe(1); // not picked up automatically from ci/

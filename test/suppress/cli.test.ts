@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { makeTree, runCli } from '../helpers/cli.js';
+import { makeTree, runCli, SPAWN_TIMEOUT_MS } from '../helpers/cli.js';
 import { slackBotToken } from '../helpers/tokens.js';
 
 const dirs: string[] = [];
@@ -160,7 +160,7 @@ describe('nested configs (monorepo)', () => {
       'packages/c/k.ts': `const t = "${t}";\n`,
     });
     // In a git work tree the top config is the outermost one, whatever directory is scanned.
-    expect(spawnSync('git', ['init', '-q'], { cwd: dir, timeout: 120_000 }).status).toBe(0);
+    expect(spawnSync('git', ['init', '-q'], { cwd: dir, timeout: SPAWN_TIMEOUT_MS }).status).toBe(0);
     const r = json(dir);
     const sev = Object.fromEntries(r.report.findings.map((f) => [`${f.file}:${f.line}`, f.severity]));
     expect(sev).toEqual({
