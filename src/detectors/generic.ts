@@ -107,8 +107,13 @@ function linePrefix(text: string, at: number): string {
 function readAssignment(text: string, ns: number, s: number, ne: number, name: string): Assignment | undefined {
   const before = text[ns - 1];
   let p = ne;
-  const keyQuoted = isQuote(before) && text[p] === before;
+  let keyQuoted = isQuote(before) && text[p] === before;
   if (keyQuoted) p++;
+  // A key inside a string of JSON: `\"awsSecretKey\":\"...\"`.
+  else if (isQuote(before) && text[ns - 2] === '\\' && text[p] === '\\' && text[p + 1] === before) {
+    keyQuoted = true;
+    p += 2;
+  }
   if (text[p] === ']') p++;
   // <password>value</password>
   if (before === '<' && text[p] === '>') return { valueAt: p + 1, op: 'xml', tight: true };
@@ -127,6 +132,8 @@ function readAssignment(text: string, ns: number, s: number, ne: number, name: s
     // `key:value` with nothing around the colon counts only where a key can start (line start,
     // after a blank, quote or brace): not inside `arn:aws:secretsmanager:region:…`.
     if (q === p && !isBlank(c2) && !isQuote(c2) && !keyQuoted && !/^[\s{,(["'`]?$/.test(before ?? '')) return undefined;
+    // A label string, `"Password:"`: the quote after the colon closes the one before the key.
+    if (!keyQuoted && isQuote(before) && c2 === before) return undefined;
     opEnd = q + 1;
     op = 'colon';
   } else if (c === ',' && keyQuoted && text[skipBlankBack(text, ns - 2)] === '(') {

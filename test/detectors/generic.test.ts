@@ -14,6 +14,7 @@ const positives: Array<[string, (s: string) => string, () => string, Kind]> = [
   ['.env password', (s) => `DB_PASSWORD=${s}`, () => pw(20), 'password'],
   ['word password with a symbol in .NET appSettings', (s) => `<add key="FromEmailPassword" value="${s}"/>`, () => 'Prestigitariu$', 'password'],
   ['.env api key', (s) => `API_KEY=${s}`, () => b62(32), 'secret'],
+  ['JSON key and value inside a string literal', (s) => `"\\"awsSecretKey\\":\\"${s}\\",\\" +`, () => b64(40), 'secret'],
   ['.env quoted secret key', (s) => `STRIPE_SECRET_KEY="${s}"`, () => b62(40), 'secret'],
   ['export hex40 token', (s) => `export GITHUB_TOKEN=${s}`, () => hex(40), 'secret'],
   ['export single-quoted base64', (s) => `export AWS_SECRET_ACCESS_KEY='${s}'`, () => b64(40), 'secret'],
@@ -284,6 +285,7 @@ const negatives: Array<[string, () => string]> = [
   ['OpenSSL ciphertext', () => `secret: "U2FsdGVkX19nBV2zoh+Gou9NgnulLJHWpn9xnG4hqSOfvw3o2JqjI86QDxe"`],
   ['CSS selector in a password field', () => `this.addPassword = "#add-password";`],
   ['label in a password field', () => `usernameLabel:"Username or email:",passwordLabel:"Password:"`],
+  ['label string followed by another label', () => `passwordLabel:"Password:",rememberMeLabel:"Remember me:"`],
   ['shell variable spliced into quotes', () => `- echo 'export DATABASE_PASSWORD="'$PRECOMPILE_PASSWORD'"' >> .env`],
   ['HTML-escaped placeholder', () => `"password": "&lt;YOURPASSWORD&gt;"`],
 ];
