@@ -104,6 +104,9 @@ function linePrefix(text: string, at: number): string {
   return text.slice(a, at);
 }
 
+// Android Gradle: `buildConfigField 'String', 'API_KEY', '"…"'` (with or without parentheses).
+const BUILD_CONFIG_FIELD = /buildConfigField[ \t]*\(?[ \t]*["'][\w.<>]+["'][ \t]*,[ \t]*["']$/;
+
 function readAssignment(text: string, ns: number, s: number, ne: number, name: string): Assignment | undefined {
   const before = text[ns - 1];
   let p = ne;
@@ -136,8 +139,8 @@ function readAssignment(text: string, ns: number, s: number, ne: number, name: s
     if (!keyQuoted && isQuote(before) && c2 === before) return undefined;
     opEnd = q + 1;
     op = 'colon';
-  } else if (c === ',' && keyQuoted && text[skipBlankBack(text, ns - 2)] === '(') {
-    // define('DB_PASSWORD', '...'), setdefault("SECRET_KEY", "...")
+  } else if (c === ',' && keyQuoted && (text[skipBlankBack(text, ns - 2)] === '(' || BUILD_CONFIG_FIELD.test(linePrefix(text, ns)))) {
+    // define('DB_PASSWORD', '...'), setdefault("SECRET_KEY", "..."), Gradle buildConfigField 'String', 'API_KEY', '"..."'
     opEnd = q + 1;
     op = 'arg';
   }
@@ -212,6 +215,9 @@ function readValue(text: string, asg: Assignment): ValueSpan | undefined {
     }
     if (text[i] !== q) return undefined;
     if (interpolated && text.slice(start, i).includes('{')) return undefined;
+    // A string literal inside a string (Gradle `'"value"'`, `"\"value\""`): the inner literal is the value.
+    const inner = /^(\\?["'])[^"'\\]*\1$/.exec(text.slice(start, i));
+    if (inner) return { start: start + inner[1]!.length, end: i - inner[1]!.length, quoted: true };
     return { start, end: i, quoted: true };
   }
   const scheme = AUTH_SCHEME.exec(text.slice(p, p + 12));

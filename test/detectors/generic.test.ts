@@ -14,6 +14,8 @@ const positives: Array<[string, (s: string) => string, () => string, Kind]> = [
   ['.env password', (s) => `DB_PASSWORD=${s}`, () => pw(20), 'password'],
   ['word password with a symbol in .NET appSettings', (s) => `<add key="FromEmailPassword" value="${s}"/>`, () => 'Prestigitariu$', 'password'],
   ['.env api key', (s) => `API_KEY=${s}`, () => b62(32), 'secret'],
+  ['Gradle buildConfigField (Groovy)', (s) => `buildConfigField 'String', 'API_KEY', '"${s}"'`, () => hex(32), 'secret'],
+  ['Gradle buildConfigField (Kotlin)', (s) => `buildConfigField("String", "MAPS_API_KEY", "\\"${s}\\"")`, () => b62(32), 'secret'],
   ['JSON key and value inside a string literal', (s) => `"\\"awsSecretKey\\":\\"${s}\\",\\" +`, () => b64(40), 'secret'],
   ['.env quoted secret key', (s) => `STRIPE_SECRET_KEY="${s}"`, () => b62(40), 'secret'],
   ['export hex40 token', (s) => `export GITHUB_TOKEN=${s}`, () => hex(40), 'secret'],
