@@ -422,7 +422,9 @@ function passesFloor(kind: SecretKind, weak: boolean, charset: Charset, n: numbe
     if (n < 8 || classes < 2) return false;
     return h >= (n < 12 ? 2.3 : 2.6);
   }
-  if (weak && n < 20) return false;
+  // A bare `key` needs a longer value, unless a short one mixes upper case, lower case and digits
+  // like a random key (ConvertAPI and others issue 16-character keys).
+  if (weak && n < 20 && !(n >= 16 && classes >= 3 && h >= 3.5)) return false;
   switch (charset) {
     case 'hex':
       return n >= 16 && h >= (n < 20 ? 2.5 : n < 32 ? 2.7 : n < 40 ? 2.8 : 3.0);
