@@ -61,6 +61,7 @@ describe('isPlaceholder: recognises non-secrets', () => {
     ['ABCDEFGHIJKLMNOP', 'sequential'],
     ['abc123', 'sequential'],
     ['qwertyuiop', 'sequential'],
+    ['7e4abcdef456Ghijkl789mnopqr012stuvwx3455123abcdef', 'sequential'], // runs glued together
     ['987654321', 'sequential'],
     ['sk_test_1234567890abcdefghij', 'sequential'],
     ['deadbeefcafebabe0011223344556677', 'known-test-value'],
