@@ -80,6 +80,7 @@ try {
     writeFileSync(join(one, e.name), e.text + '\n');
     const r = scan(one);
     e.badChecksum = (r.stats?.rejected?.['bad-checksum'] ?? 0) > 0;
+    e.dropped = Object.keys(r.stats?.rejected ?? {}).filter((k) => r.stats.rejected[k] > 0);
   }
 
   const projects = [...new Set(examples.map((e) => e.project))].sort();
@@ -106,7 +107,7 @@ try {
   const flaggedNegatives = examples.filter((e) => e.kind === 'negative' && e.found);
 
   if (asJson) {
-    const slim = (e) => ({ project: e.project, rule: e.rule, line: e.index + 1, rules: e.rules });
+    const slim = (e) => ({ project: e.project, rule: e.rule, line: e.index + 1, rules: e.rules, dropped: e.dropped ?? [] });
     console.log(JSON.stringify({ total, perProject, misses: misses.map(slim), flagged: flaggedNegatives.map(slim) }, null, 2));
   } else {
     const pct = (x) => (x === null ? '-' : `${(x * 100).toFixed(1)}%`);
@@ -115,10 +116,17 @@ try {
     console.log(`examples: ${examples.length} (${file})`);
     for (const p of projects) console.log(row(p, perProject[p]));
     console.log(row('TOTAL', total));
+    // Why the missed positives were missed: matched and then dropped as a look-alike, or never matched.
+    const reasons = {};
+    for (const e of misses) for (const k of e.dropped?.length ? e.dropped : ['no match']) reasons[k] = (reasons[k] ?? 0) + 1;
+    console.log(`missed positives by cause: ${Object.entries(reasons).map(([k, n]) => `${k} ${n}`).join(', ') || 'none'}`);
     if (showMisses) {
       const clip = (s) => JSON.stringify(s.length > 160 ? s.slice(0, 160) + '…' : s);
       console.log(`\nmissed positives (${misses.length}):`);
-      for (const e of misses) console.log(`  [${e.project} ${e.rule}] line ${e.index + 1}: ${clip(e.text)}`);
+      for (const e of misses) {
+        const why = e.dropped?.length ? ` (dropped as ${e.dropped.join(', ')})` : '';
+        console.log(`  [${e.project} ${e.rule}] line ${e.index + 1}${why}: ${clip(e.text)}`);
+      }
       console.log(`\nflagged negatives (${flaggedNegatives.length}):`);
       for (const e of flaggedNegatives) {
         console.log(`  [${e.project} ${e.rule}] line ${e.index + 1} by ${e.rules.join(',')}: ${clip(e.text)}`);

@@ -432,6 +432,7 @@ function passesFloor(kind: SecretKind, weak: boolean, charset: Charset, n: numbe
     case 'base64':
       return n >= 16 && classes >= 2 && h >= (n < 20 ? 3.0 : n < 24 ? 3.2 : n < 32 ? 3.4 : 3.7);
     case 'other':
-      return n >= 12 && classes >= 3 && h >= 3.0;
+      // Punctuation-heavy values need three character classes, or length and high entropy.
+      return n >= 12 && ((classes >= 3 && h >= 3.0) || (n >= 24 && h >= 4.2));
   }
 }

@@ -18,14 +18,35 @@ export type PlaceholderReason =
 
 // Interpolation and template syntaxes of shells, CI systems, template engines and config loaders.
 const TEMPLATE_ANYWHERE: readonly RegExp[] = [
-  /\$\{[^}\n]{0,200}\}/, // ${VAR}, ${{ secrets.X }}
-  /\{\{[^}\n]{0,200}\}\}/, // {{ var }}
-  /%\([\w.-]{1,64}\)[sdrif]/, // %(name)s
-  /#\{[^}\n]{0,200}\}/, // #{var} (Ruby, Octopus)
-  /<%[^\n]{0,200}%>/, // <%= erb %>
-  /<[A-Za-z_][\w .:-]{1,64}>/, // <YOUR_KEY>, <api key>
-  /\$\([^)\n]{0,200}\)/, // $(command) / $(VAR)
+  /\$\{[^}\n]{0,200}\}/g, // ${VAR}, ${{ secrets.X }}
+  /\{\{[^}\n]{0,200}\}\}/g, // {{ var }}
+  /%\([\w.-]{1,64}\)[sdrif]/g, // %(name)s
+  /#\{[^}\n]{0,200}\}/g, // #{var} (Ruby, Octopus)
+  /<%[^\n]{0,200}%>/g, // <%= erb %>
+  /<[A-Za-z_][\w .:-]{1,64}>/g, // <YOUR_KEY>, <api key>
+  /\$\([^)\n]{0,200}\)/g, // $(command) / $(VAR)
 ];
+
+/**
+ * A template expression is well formed: its brackets pair up. A password full of symbols
+ * (`m{{h}o)p${e]nob(ody[…}`) can contain `${…}` by chance, hardly ever a balanced one.
+ */
+function balanced(expr: string): boolean {
+  const stack: string[] = [];
+  for (const c of expr) {
+    const o = '([{'.indexOf(c);
+    if (o >= 0) stack.push(')]}'[o]!);
+    else if (')]}'.includes(c) && stack.pop() !== c) return false;
+  }
+  return stack.length === 0;
+}
+
+function hasTemplate(v: string): boolean {
+  for (const re of TEMPLATE_ANYWHERE) {
+    for (const m of v.matchAll(re)) if (balanced(m[0])) return true;
+  }
+  return false;
+}
 const TEMPLATE_WHOLE: readonly RegExp[] = [
   /^\$[A-Za-z_][\w]*$/, // $VAR
   /^\$\{?[A-Za-z_][\w]*:?-.*\}?$/, // ${VAR:-default} without the closing brace captured
@@ -34,6 +55,8 @@ const TEMPLATE_WHOLE: readonly RegExp[] = [
   /^__[A-Za-z0-9_]+__$/, // __VAR__
   /^\{[A-Za-z_][\w.:-]*\}$/, // {env:X}, {password}
   /^\[[A-Za-z_][\w .-]*\]$/, // [YOUR_KEY]
+  /^\{\{.*\}\}$/, // {{ … }} around the whole value, whatever is inside
+  /^<[^<>]*[<{][^\n]*>$/, // <…> around the whole value with markup inside
 ];
 
 // Substrings that mark documentation values. Matched only in lower, UPPER or Capitalized form so
@@ -73,6 +96,8 @@ export const KNOWN_EXAMPLES: ReadonlySet<string> = new Set([
   '0c28fca386c7a227600b2fe50b7cae11ec86d3bf1fbe471be89827e19d72aa1d',
   '5HueCGU8rMjxEXxiPuD5BDku4MkFqeZyd4dZ1jvhTVqvbTLvyTJ',
   'KwdMAjGmerYanjeui5SHS7JkmpZvVipYvB2LJGU1ZxJwYvP98617',
+  // Telegram bot token shown by the Bot API documentation (BotFather section).
+  '110201543:AAHdqTcvCH1vGWJxfSe1ofSAs0K5PALDsaw',
   // Google API key format examples in the Firebase SDKs' own tests (isValidApiKeyFormat); they
   // appear in every vendored copy of those SDKs and grant nothing.
   'AIzaSyAnLA7NfeLquW1tJFpx_eQCxoX-oo6YyIs',
@@ -128,7 +153,7 @@ const LEET: Readonly<Record<string, string>> = { '0': 'o', '1': 'i', '3': 'e', '
 export function isPlaceholder(value: string, context?: { line?: string }): PlaceholderReason | undefined {
   const v = value.trim();
   if (v.length === 0) return 'empty';
-  if (TEMPLATE_WHOLE.some((re) => re.test(v)) || TEMPLATE_ANYWHERE.some((re) => re.test(v))) return 'template';
+  if (TEMPLATE_WHOLE.some((re) => re.test(v)) || hasTemplate(v)) return 'template';
   if (context?.line !== undefined && wrappedInTemplate(v, context.line)) return 'template';
   if (isKnownExample(v)) return 'known-example';
   if (isMasked(v)) return 'masked';

@@ -14,6 +14,7 @@ const positives: Array<[string, (s: string) => string, () => string, Kind]> = [
   ['.env password', (s) => `DB_PASSWORD=${s}`, () => pw(20), 'password'],
   ['word password with a symbol in .NET appSettings', (s) => `<add key="FromEmailPassword" value="${s}"/>`, () => 'Prestigitariu$', 'password'],
   ['.env api key', (s) => `API_KEY=${s}`, () => b62(32), 'secret'],
+  ['punctuation-heavy key of lower case and symbols', (s) => `apikey: "${s}"`, () => 'q{(w]e)r$t[y>u-i_o#p!a%s^d&f*g', 'secret'],
   ['16-character mixed-case key behind a provider key name', (s) => `convertapi_key: "${s}"`, () => 'q7VfK2mXw9LtB4Rz', 'secret'],
   ['Gradle buildConfigField (Groovy)', (s) => `buildConfigField 'String', 'API_KEY', '"${s}"'`, () => hex(32), 'secret'],
   ['Gradle buildConfigField (Kotlin)', (s) => `buildConfigField("String", "MAPS_API_KEY", "\\"${s}\\"")`, () => b62(32), 'secret'],

@@ -9,6 +9,8 @@ describe('isPlaceholder: recognises non-secrets', () => {
     ['${VAR}', 'template'],
     ['${DB_PASSWORD:-changeme}', 'template'],
     ['${{ secrets.NPM_TOKEN }}', 'template'],
+    ['{{h}o)p${e]nob(ody}}', 'template'], // {{ … }} around the whole value
+    ['<{h>o)p${e]nob(ody>>', 'template'],
     ['{{ vault_password }}', 'template'],
     ['{{.Values.token}}', 'template'],
     ['%(password)s', 'template'],
@@ -109,7 +111,8 @@ describe('isPlaceholder: never rejects random tokens', () => {
   });
 
   it('keeps realistic but non-random passwords that are not template words', () => {
-    for (const v of ['hunter22', 'Tr0ub4dor&3', 'Zq8!mK2#vL', 'correct-horse-battery-staple-9x']) {
+    // The last one holds `${…}` with unbalanced brackets: symbols, not a template.
+    for (const v of ['hunter22', 'Tr0ub4dor&3', 'Zq8!mK2#vL', 'correct-horse-battery-staple-9x', 'm{{h}o)p${e]nob(ody[finds>-_$#q9}}']) {
       expect(isPlaceholder(v)).toBeUndefined();
     }
   });

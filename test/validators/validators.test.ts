@@ -253,4 +253,12 @@ describe('private-key-body', () => {
     const truncated = [...lines.slice(0, 4), lines[lines.length - 1]].join('\n');
     expect(pk.validate(truncated, {})).toEqual({ ok: false, reason: 'key body is truncated' });
   });
+  it('accepts a key cut short by a few bytes (its primes are all there), with a note', () => {
+    const lines = pkcs1.trim().split('\n');
+    const body = lines.slice(1, -1).join('');
+    const cut = body.slice(0, body.length - 16).replace(/.{64}/g, '$&\n');
+    const r = pk.validate(`${lines[0]}\n${cut}\n${lines[lines.length - 1]}`, {});
+    expect(ok(r)).toBe(true);
+    expect(notes(r)[0]).toMatch(/^truncated \(\d+ of \d+ bytes\)$/);
+  });
 });
