@@ -104,6 +104,9 @@ function linePrefix(text: string, at: number): string {
   return text.slice(a, at);
 }
 
+// The key is the value of a `name` or `key` attribute: `<… name="password" …>`.
+const NAME_ATTR = /\b(?:name|key)[ \t]*=[ \t]*["']$/;
+
 // Android Gradle: `buildConfigField 'String', 'API_KEY', '"…"'` (with or without parentheses).
 const BUILD_CONFIG_FIELD = /buildConfigField[ \t]*\(?[ \t]*["'][\w.<>]+["'][ \t]*,[ \t]*["']$/;
 
@@ -118,8 +121,21 @@ function readAssignment(text: string, ns: number, s: number, ne: number, name: s
     p += 2;
   }
   if (text[p] === ']') p++;
+  else if (text[p] === '[' && text[p + 1] === ']') p += 2; // PHP `$apikey[] = "..."`
   // <password>value</password>
   if (before === '<' && text[p] === '>') return { valueAt: p + 1, op: 'xml', tight: true };
+  // <entry name="password">value</entry>, Spring <property name="password" value="..."/>
+  if (keyQuoted && NAME_ATTR.test(text.slice(Math.max(0, ns - 12), ns))) {
+    const attr = /^[ \t]*(?:>|value[ \t]*=[ \t]*(?=["']))/.exec(text.slice(p, p + 40));
+    if (attr) return { valueAt: p + attr[0].length, op: attr[0].endsWith('>') ? 'xml' : 'space', tight: true };
+    // The value attribute came first: <sometag value="..." name="password"/>.
+    const tag = text.lastIndexOf('<', ns);
+    if (tag >= 0 && ns - tag <= 300) {
+      const head = text.slice(tag, ns);
+      const v = /\bvalue[ \t]*=[ \t]*(?=["'])/.exec(head);
+      if (v && !head.includes('\n') && !head.includes('>')) return { valueAt: tag + v.index + v[0].length, op: 'space', tight: true };
+    }
+  }
   const q = skipBlank(text, p);
   const c = text[q];
   const c2 = text[q + 1];
@@ -169,7 +185,9 @@ function readAssignment(text: string, ns: number, s: number, ne: number, name: s
   if (
     (s - ns === 2 && text[ns] === '-' && text[ns + 1] === '-') ||
     /(?:^|\s)(?:ENV|ARG|#\s*define|setx)[ \t]+$/.test(prefix) ||
-    ((lname === 'password' || lname === 'passwd') && (/\b(?:machine|login)\b/.test(prefix) || isQuote(c)))
+    ((lname === 'password' || lname === 'passwd') && (/\b(?:machine|login)\b/.test(prefix) || isQuote(c))) ||
+    // A directive of its own line, quoted value: nginx/Apache-style `api_key "…";`, Ruby `api_key "…"`.
+    (isQuote(c) && /^[ \t]*$/.test(prefix) && !keyQuoted)
   ) {
     return { valueAt: q, op: 'space', tight: true };
   }
@@ -190,7 +208,7 @@ interface ValueSpan {
 const AUTH_SCHEME = /^(?:Bearer|Basic|Token|Bot)[ \t]+(?=\S)/i;
 
 function readValue(text: string, asg: Assignment): ValueSpan | undefined {
-  let p = asg.op === 'xml' ? asg.valueAt : skipBlank(text, asg.valueAt);
+  let p = skipBlank(text, asg.valueAt);
   // String prefixes: Python b'' r'' f'', C# @"" $"".
   const pre = /^(?:[rRbBuU]{1,2}|[fF][rR]?|[rR][fF]|@\$?|\$@?)(?=["'`])/.exec(text.slice(p, p + 4));
   const interpolated = pre !== null && /[fF$]/.test(pre[0]);

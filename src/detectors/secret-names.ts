@@ -89,6 +89,8 @@ function secretWord(w: string, words: readonly string[]): NameClass | undefined 
   }
   const m = /^([a-z]+)keys?$/.exec(w);
   if (m && KEY_COMPANIONS.has(m[1]!)) return { kind: 'secret', weak: false };
+  // Run-together lower-case names: `googleapikey`, `mapsapikey`, `myaccesskey`.
+  if (/(?:api|access|private)keys?$/.test(w)) return { kind: 'secret', weak: false };
   return undefined;
 }
 
