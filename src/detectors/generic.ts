@@ -238,6 +238,17 @@ function readValue(text: string, asg: Assignment): ValueSpan | undefined {
     if (inner) return { start: start + inner[1]!.length, end: i - inner[1]!.length, quoted: true };
     return { start, end: i, quoted: true };
   }
+  if (asg.op === 'xml') {
+    // Element text runs to the next tag: brackets and quotes inside are part of it.
+    const xs = AUTH_SCHEME.exec(text.slice(p, p + 12));
+    if (xs) p += xs[0].length;
+    let i = p;
+    while (i < text.length && i - p <= MAX_VALUE && text[i] !== '<' && text[i] !== '\n') i++;
+    if (text[i] !== '<') return undefined;
+    let e = i;
+    while (e > p && isBlank(text[e - 1])) e--;
+    return { start: p, end: e, quoted: false };
+  }
   const scheme = AUTH_SCHEME.exec(text.slice(p, p + 12));
   if (scheme) p += scheme[0].length;
   let i = p;
