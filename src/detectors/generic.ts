@@ -5,7 +5,7 @@
 // keyword hit is a bounded hand-written scan (name <= 80, value <= 512 characters), so a
 // multi-megabyte minified line costs linear time.
 import { charClasses, charsetOf, shannonEntropy, type Charset } from './entropy.js';
-import { isPlaceholder } from './placeholder.js';
+import { balanced, isPlaceholder } from './placeholder.js';
 import { classifyName, type NameClass, type SecretKind } from './secret-names.js';
 import { base64Text, isEnglishLike, isIdentifierLike, isPathLike, wordLike } from './value-shape.js';
 
@@ -92,7 +92,7 @@ function examine(text: string, ns: number, ne: number, memo: Memo): GenericHit |
   if (!cls) return undefined;
   const asg = readAssignment(text, ns, s, ne, name);
   if (!asg) return undefined;
-  const val = readValue(text, asg);
+  const val = readValue(text, asg, CONFIG_LINE.test(linePrefix(text, s)));
   if (!val) return undefined;
   const literal = val.quoted || asg.op !== 'assign' || asg.tight;
   return judge(text, name, cls, val.start, val.end, val.quoted, literal, memo);
@@ -207,7 +207,10 @@ interface ValueSpan {
 
 const AUTH_SCHEME = /^(?:Bearer|Basic|Token|Bot)[ \t]+(?=\S)/i;
 
-function readValue(text: string, asg: Assignment): ValueSpan | undefined {
+// The name starts its line (.env, YAML, INI, shell export): the rest is a raw value, not code.
+const CONFIG_LINE = /^[ \t]*(?:export[ \t]+|-[ \t]+)?$/;
+
+function readValue(text: string, asg: Assignment, configLine: boolean): ValueSpan | undefined {
   let p = skipBlank(text, asg.valueAt);
   // String prefixes: Python b'' r'' f'', C# @"" $"".
   const pre = /^(?:[rRbBuU]{1,2}|[fF][rR]?|[rR][fF]|@\$?|\$@?)(?=["'`])/.exec(text.slice(p, p + 4));
@@ -254,8 +257,18 @@ function readValue(text: string, asg: Assignment): ValueSpan | undefined {
   let i = p;
   while (i < text.length && i - p <= MAX_VALUE && !isBareTerminator(text.charCodeAt(i))) i++;
   if (i - p > MAX_VALUE) return undefined;
-  // `getToken()`, `os.environ["X"]`, `ENC[...]`: code, not a literal.
   const t = text[i];
+  if (configLine && (asg.tight || asg.op === 'colon') && t !== undefined && '()[]{}<>'.includes(t)) {
+    // A raw config value with unpaired brackets (`DB_PASSWORD=Xy7(kL]9#`) is a literal; paired
+    // ones stay code or templates (`getToken()`, `ENC[...]`, `{{ x }}`).
+    let j = i;
+    while (j < text.length && j - p <= MAX_VALUE && text.charCodeAt(j) > 32 && !isQuote(text[j])) j++;
+    const full = text.slice(p, j);
+    // Not a call cut at a blank (`collect(a,`) or a regex literal (`/(\[…`).
+    const code = /[A-Za-z_$][\w$]{3,}\(/.test(full) || /^\/|,$/.test(full);
+    if (!code && !balanced(full) && !isQuote(text[j])) return { start: p, end: j, quoted: false };
+  }
+  // `getToken()`, `os.environ["X"]`, `ENC[...]`: code, not a literal.
   if (t === '(' || t === '[') return undefined;
   return { start: p, end: i, quoted: false };
 }

@@ -31,7 +31,7 @@ const TEMPLATE_ANYWHERE: readonly RegExp[] = [
  * A template expression is well formed: its brackets pair up. A password full of symbols
  * (`m{{h}o)p${e]nob(ody[…}`) can contain `${…}` by chance, hardly ever a balanced one.
  */
-function balanced(expr: string): boolean {
+export function balanced(expr: string): boolean {
   const stack: string[] = [];
   for (const c of expr) {
     const o = '([{'.indexOf(c);
