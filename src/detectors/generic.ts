@@ -104,6 +104,9 @@ function linePrefix(text: string, at: number): string {
   return text.slice(a, at);
 }
 
+// A quoted directive value closes its line: `api_key "…";` (not prose such as `Pass "x" to y`).
+const DIRECTIVE_END = /^[^"'\n]*["'][ \t]*;?[ \t]*(?:\r?\n|$)/;
+
 // The key is the value of a `name` or `key` attribute: `<… name="password" …>`.
 const NAME_ATTR = /\b(?:name|key)[ \t]*=[ \t]*["']$/;
 
@@ -187,7 +190,7 @@ function readAssignment(text: string, ns: number, s: number, ne: number, name: s
     /(?:^|\s)(?:ENV|ARG|#\s*define|setx)[ \t]+$/.test(prefix) ||
     ((lname === 'password' || lname === 'passwd') && (/\b(?:machine|login)\b/.test(prefix) || isQuote(c))) ||
     // A directive of its own line, quoted value: nginx/Apache-style `api_key "…";`, Ruby `api_key "…"`.
-    (isQuote(c) && /^[ \t]*$/.test(prefix) && !keyQuoted)
+    ((c === '"' || c === "'") && /^[ \t]*$/.test(prefix) && !keyQuoted && DIRECTIVE_END.test(text.slice(q + 1, q + 1 + MAX_VALUE + 4)))
   ) {
     return { valueAt: q, op: 'space', tight: true };
   }
@@ -247,7 +250,7 @@ function readValue(text: string, asg: Assignment, configLine: boolean): ValueSpa
     if (xs) p += xs[0].length;
     let i = p;
     while (i < text.length && i - p <= MAX_VALUE && text[i] !== '<' && text[i] !== '\n') i++;
-    if (text[i] !== '<') return undefined;
+    if (text[i] !== '<' || text[i + 1] !== '/') return undefined; // <password>…</password>, not <user>…<host>
     let e = i;
     while (e > p && isBlank(text[e - 1])) e--;
     return { start: p, end: e, quoted: false };
@@ -409,7 +412,7 @@ function judgeValue(value: string, kind: SecretKind, weak: boolean, quoted: bool
   const charset = charsetOf(value);
   const entropy = shannonEntropy(value);
   const n = [...value].length;
-  if (!passesFloor(kind, weak, charset, n, entropy, classes.count)) return undefined;
+  if (!passesFloor(kind, weak, charset, n, entropy, classes.count, classes.lower && classes.upper && classes.digit)) return undefined;
   if (NON_VALUES.has(value.toLowerCase())) return undefined;
   if (REFERENCE.test(value)) return undefined;
   // YAML tags, aliases and anchors, %VAR%, @Annotation, ternaries.
@@ -459,14 +462,14 @@ function wrapsShortText(value: string): boolean {
   return /\s/.test(t) || isIdentifierLike(t) || isEnglishLike(t) || isPlaceholder(t) !== undefined;
 }
 
-function passesFloor(kind: SecretKind, weak: boolean, charset: Charset, n: number, h: number, classes: number): boolean {
+function passesFloor(kind: SecretKind, weak: boolean, charset: Charset, n: number, h: number, classes: number, mixed: boolean): boolean {
   if (kind === 'password') {
     if (n < 8 || classes < 2) return false;
     return h >= (n < 12 ? 2.3 : 2.6);
   }
   // A bare `key` needs a longer value, unless a short one mixes upper case, lower case and digits
   // like a random key (ConvertAPI and others issue 16-character keys).
-  if (weak && n < 20 && !(n >= 16 && classes >= 3 && h >= 3.5)) return false;
+  if (weak && n < 20 && !(n >= 16 && mixed && h >= 3.5)) return false;
   switch (charset) {
     case 'hex':
       return n >= 16 && h >= (n < 20 ? 2.5 : n < 32 ? 2.7 : n < 40 ? 2.8 : 3.0);
