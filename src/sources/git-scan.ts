@@ -7,6 +7,7 @@ import { emptyStats, type Chunk } from '../engine/types.js';
 import { UsageError } from '../errors.js';
 import { buildRuleSet, resolveConfig, runSuppressed, type ScanOptions, type ScanResult } from '../scan.js';
 import { githubRange } from './git-ci.js';
+import { keyhoundIgnoreFilter } from './ignore-files.js';
 import { countCommits, historyChunks } from './git-history.js';
 import { gitSync, splitArgs } from './git-run.js';
 import { stagedChunks } from './git-staged.js';
@@ -41,11 +42,13 @@ export function historyRevs(req: GitScanRequest): string[] | { revs: string[]; d
   return ['--all'];
 }
 
-async function includeFilter(patterns: readonly string[]): Promise<((p: string) => boolean) | undefined> {
-  if (!patterns.length) return undefined;
+/** Config `ignore` patterns and the work tree's `.keyhoundignore` files, as for a directory scan. */
+async function includeFilter(patterns: readonly string[], top: string): Promise<(p: string) => boolean> {
+  const ignoredByFiles = keyhoundIgnoreFilter(top);
+  if (!patterns.length) return (p) => !ignoredByFiles(p);
   const { default: ignore } = await import('ignore');
   const ig = ignore().add([...patterns]);
-  return (p) => !ig.ignores(p);
+  return (p) => !ig.ignores(p) && !ignoredByFiles(p);
 }
 
 /** The top of the work tree; a bare repository has none, so its git directory stands in. */
@@ -63,9 +66,9 @@ export async function scanGit(req: GitScanRequest, opts: ScanOptions = {}): Prom
   const config = resolveConfig({ ...opts, cwd, paths: ['.'] });
   const ruleset = buildRuleSet(config);
   const stats = emptyStats();
-  const include = await includeFilter(config.ignore);
   // Origin paths are relative to the top of the work tree: suppression resolves them from there.
   const top = existsSync(join(cwd, '.git')) ? cwd : repoTop(cwd);
+  const include = await includeFilter(config.ignore, top);
   const run = async (chunks: AsyncIterable<Chunk> | Iterable<Chunk>) =>
     runSuppressed(detectChunks(chunks, ruleset, stats), ruleset, config, { ...opts, cwd, paths: [top], pathBase: top }, stats);
   let chunks: AsyncIterable<Chunk>;
@@ -75,7 +78,7 @@ export async function scanGit(req: GitScanRequest, opts: ScanOptions = {}): Prom
     chunks = stagedChunks({
       cwd,
       maxFileSize: opts.maxFileSize ?? config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
-      ...(include ? { include } : {}),
+      include,
       ...(opts.onSkip ? { onSkip: opts.onSkip } : {}),
     }, stats);
   } else {
@@ -102,7 +105,7 @@ export async function scanGit(req: GitScanRequest, opts: ScanOptions = {}): Prom
         if (last) progress(`\r\x1b[Kkeyhound: scanned ${seen} commits\n`);
       };
     }
-    chunks = historyChunks({ cwd, revs, onCommit, ...(include ? { include } : {}) }, stats);
+    chunks = historyChunks({ cwd, revs, onCommit, include }, stats);
     // All refs and not one commit: an unborn branch is not an error, but say why nothing was scanned.
     if (revs.length === 1 && revs[0] === '--all') {
       afterScan = () => {

@@ -176,3 +176,39 @@ export class IgnoreStack {
     this.levels.push({ ig, strip, prefix });
   }
 }
+
+/**
+ * For git sources (staged index, history): is a repository-relative path excluded by the
+ * work tree's `.keyhoundignore` files? Each directory's file applies below it, deeper files
+ * first, as in a directory walk; files are read once. `.gitignore` does not apply here: what
+ * is committed is scanned even when it is ignored.
+ */
+export function keyhoundIgnoreFilter(top: string): (rel: string) => boolean {
+  const cache = new Map<string, Ignore | null>();
+  const levelOf = (dir: string): Ignore | null => {
+    let ig = cache.get(dir);
+    if (ig === undefined) {
+      const text = readIfExists(join(top, dir, KEYHOUNDIGNORE));
+      ig = text === undefined ? null : newIgnore().add(text);
+      cache.set(dir, ig);
+    }
+    return ig;
+  };
+  return (rel) => {
+    const parts = rel.split('/');
+    // Deepest directory first; the first file with an opinion decides.
+    for (let d = parts.length - 1; d >= 0; d--) {
+      const ig = levelOf(parts.slice(0, d).join('/'));
+      if (ig === null) continue;
+      const sub = parts.slice(d);
+      // A pattern may name any directory on the way down (`/rules/`) or the file itself.
+      for (let k = 1; k <= sub.length; k++) {
+        const p = sub.slice(0, k).join('/') + (k < sub.length ? '/' : '');
+        const r = ig.test(p);
+        if (r.ignored) return true;
+        if (r.unignored && k === sub.length) return false;
+      }
+    }
+    return false;
+  };
+}
