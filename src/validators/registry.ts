@@ -1,6 +1,7 @@
 // Every structural validator, by the name rules use in `validate: [...]`.
 import { awsAccessKeyId } from './aws-access-key-id.js';
 import { discordBotToken } from './discord-bot-token.js';
+import { githubStatelessToken } from './github-stateless-token.js';
 import { grafanaCloudToken } from './grafana-cloud-token.js';
 import { jwt } from './jwt.js';
 import { privateKeyBody } from './private-key-body.js';
@@ -16,6 +17,7 @@ export const validators = {
   'grafana-cloud-token': grafanaCloudToken,
   'aws-access-key-id': awsAccessKeyId,
   'discord-bot-token': discordBotToken,
+  'github-stateless-token': githubStatelessToken,
   'vault-service-token': vaultServiceToken,
   'private-key-body': privateKeyBody,
 } satisfies Record<string, StructureValidator>;

@@ -56,6 +56,22 @@ describe('jwt', () => {
   });
 });
 
+describe('github-stateless-token', () => {
+  const gh = v('github-stateless-token');
+  const jwtPart = (payload: object): string =>
+    `${b64u(JSON.stringify({ alg: 'RS256', typ: 'JWT' }))}.${b64u(JSON.stringify(payload))}.${b64u(randomBytes(256))}`;
+  it('accepts ghs_<app id>_<JWT> and names the app', () => {
+    const r = gh.validate(`ghs_352871_${jwtPart({ iss: '352871', installation_id: 77 })}`, {});
+    expect(ok(r)).toBe(true);
+    expect(notes(r)[0]).toBe('GitHub App id 352871');
+  });
+  it('rejects a malformed JWT or a missing app id', () => {
+    expect(ok(gh.validate(`ghs_352871_${b64u('not json')}.${b64u('{}')}.${b64u(randomBytes(64))}`, {}))).toBe(false);
+    expect(ok(gh.validate(`ghs_${jwtPart({ iss: '1' })}`, {}))).toBe(false);
+    expect(ok(gh.validate(`ghs_app_${jwtPart({ iss: '1' })}`, {}))).toBe(false);
+  });
+});
+
 describe('pypi-macaroon', () => {
   const pypi = v('pypi-macaroon');
   const field = (type: number, data: Uint8Array | string): number[] => {
