@@ -66,6 +66,7 @@ const MARKERS = [
   'replace_me', 'replace-me', 'notasecret', 'not_a_secret', 'not-a-secret', 'notreal', 'not_real',
   'dummy', 'sample', 'your_', 'your-', 'yourkey', 'yoursecret', 'yourtoken', 'yourpassword', 'insert_',
   'insert-', 'fake_', 'fake-', '_fake', '-fake', 'mock_', '_mock', 'todo_', 'fixme', 'xxxxxx',
+  'notakey', 'not_a_key', 'not-a-key', 'notatoken', 'not_a_token', 'not-a-token',
 ];
 const MARKER_RE = new RegExp(
   MARKERS.flatMap((m) => [m, m.toUpperCase(), m[0]!.toUpperCase() + m.slice(1)])

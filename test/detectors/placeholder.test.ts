@@ -27,6 +27,7 @@ describe('isPlaceholder: recognises non-secrets', () => {
     ['changeme', 'example-marker'],
     ['CHANGEME', 'example-marker'],
     ['change_me_please', 'example-marker'],
+    ['53d49dnotakeyata9bac57a3d86c517ded974b19', 'example-marker'], // says it is not a key
     ['password', 'placeholder-words'],
     ['Password1', 'placeholder-words'],
     ['P@ssw0rd', 'placeholder-words'],
