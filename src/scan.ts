@@ -35,6 +35,8 @@ export interface ScanOptions {
   /** Extra candidate filters (suppression). */
   filters?: CandidateFilter[];
   collectSuppressed?: boolean;
+  /** List candidates dropped as look-alikes in `stats.lookalikes` (masked; at most MAX_LOOKALIKES). */
+  collectLookalikes?: boolean;
   /** Inline markers, config allowlists and the baseline (all on by default). */
   suppress?: SuppressOptions;
 }
@@ -112,12 +114,18 @@ export async function runSuppressed(
   return sup.finish(result);
 }
 
+export function newStats(opts: Pick<ScanOptions, 'collectLookalikes'>): ScanStats {
+  const stats = emptyStats();
+  if (opts.collectLookalikes) stats.lookalikes = [];
+  return stats;
+}
+
 /** Scan files and directories. */
 export async function scan(opts: ScanOptions = {}): Promise<ScanResult> {
   const cwd = opts.cwd ?? process.cwd();
   const config = resolveConfig(opts);
   const ruleset = buildRuleSet(config);
-  const stats = emptyStats();
+  const stats = newStats(opts);
   const roots = (opts.paths?.length ? opts.paths : ['.']).map((p) => resolve(cwd, p));
   // One directory: paths relative to it (`scan ./repo` reports `src/a.ts`); else relative to cwd.
   const base = roots.length === 1 && isDirectory(roots[0]!) ? roots[0]! : cwd;
@@ -159,7 +167,7 @@ function isDirectory(p: string): boolean {
 export async function scanText(text: string, name = 'stdin', opts: ScanOptions = {}): Promise<ScanResult> {
   const config = resolveConfig(opts);
   const ruleset = buildRuleSet(config);
-  const stats = emptyStats();
+  const stats = newStats(opts);
   stats.filesScanned = 1;
   stats.bytesScanned = Buffer.byteLength(text);
   const chunk: Chunk = { origin: { kind: 'stdin', path: name }, text, startLine: 1 };

@@ -16,7 +16,7 @@ import type { CompiledRuleData } from '../rules/types.js';
 import { detectFile, type FileJob, type FileOutcome } from './file-detect.js';
 import type { DetectedItem } from './scan.js';
 import type { RuleSet } from './ruleset.js';
-import type { Chunk, RejectReason, ScanStats } from './types.js';
+import { MAX_LOOKALIKES, type Chunk, type RejectReason, type ScanStats } from './types.js';
 import { jobPath, PROGRESS, type BatchReply, type BatchRequest, type JobResult, type WorkJob, type WorkerInit } from './worker-protocol.js';
 
 const WORKER_URL = new URL('./worker.js', import.meta.url);
@@ -190,7 +190,8 @@ async function* runPool(
   stats: ScanStats,
 ): AsyncGenerator<{ job: WorkJob; result: JobResult }> {
   const budget = ruleBudgetMs();
-  const workers = Array.from({ length: threads }, () => new GuardedWorker({ rules: [...rules], maxFileSize }, budget));
+  const lookalikes = stats.lookalikes !== undefined;
+  const workers = Array.from({ length: threads }, () => new GuardedWorker({ rules: [...rules], maxFileSize, lookalikes }, budget));
   const done = new Map<number, { jobs: WorkJob[]; reply: BatchReply }>();
   let total: number | undefined;
   let failure: unknown;
@@ -241,6 +242,7 @@ async function* runPool(
       consumed = id + 1;
       changed();
       addRejected(stats, reply.rejected);
+      if (reply.lookalikes && stats.lookalikes) stats.lookalikes.push(...reply.lookalikes.slice(0, MAX_LOOKALIKES - stats.lookalikes.length));
       for (let j = 0; j < jobs.length; j++) yield { job: jobs[j]!, result: reply.results[j]! };
     }
   } finally {

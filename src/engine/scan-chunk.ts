@@ -6,7 +6,7 @@ import { fingerprint } from './fingerprint.js';
 import { LineIndex } from './lines.js';
 import { maskSecret } from './mask.js';
 import type { RuleSet, RuntimeRule } from './ruleset.js';
-import type { Chunk, Finding, Origin, RejectReason, ScanStats } from './types.js';
+import { MAX_LOOKALIKES, type Chunk, type Finding, type Lookalike, type Origin, type RejectReason, type ScanStats } from './types.js';
 
 /** What a suppression filter sees about a validated candidate (issue: suppression, baselines). */
 export interface CandidateView {
@@ -51,6 +51,19 @@ interface Raw {
 
 function reject(stats: ScanStats, reason: RejectReason): void {
   stats.rejected[reason] = (stats.rejected[reason] ?? 0) + 1;
+}
+
+function noteLookalike(list: Lookalike[], chunk: Chunk, lines: LineIndex, raw: Raw, reason: RejectReason, prefixes: readonly string[]): void {
+  if (list.length >= MAX_LOOKALIKES) return;
+  const o = chunk.origin;
+  list.push({
+    path: o.path,
+    line: chunk.startLine + lines.locate(raw.start).line,
+    ...(o.kind === 'commit' ? { commit: o.commit } : {}),
+    rule: raw.rule.data.id,
+    masked: maskSecret(raw.secret, prefixes),
+    reason,
+  });
 }
 
 // A rule's regex runs only in windows around its keyword hits: a rule whose pattern starts with a
@@ -190,8 +203,10 @@ export function detectChunk(chunk: Chunk, ruleset: RuleSet, stats: ScanStats, de
       if (rule.detector && claimed.some(([a, b]) => a < raw.end && raw.start < b)) continue;
       const v = validate(raw);
       if (!rule.detector) claimed.push([raw.start, raw.end]);
-      if ('reason' in v) reject(stats, v.reason);
-      else kept.push({ raw, notes: v.notes });
+      if ('reason' in v) {
+        reject(stats, v.reason);
+        if (stats.lookalikes && depth === 0) noteLookalike(stats.lookalikes, chunk, lines, raw, v.reason, ruleset.prefixes);
+      } else kept.push({ raw, notes: v.notes });
     }
   }
   // Overlapping findings: the one with stronger proof wins (checksum > structure > pattern), so

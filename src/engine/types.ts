@@ -68,6 +68,19 @@ export interface Finding {
   secret?: string;
 }
 
+/** A candidate dropped as a look-alike, for `--verbose`: where, which rule, why (masked, never raw). */
+export interface Lookalike {
+  path: string;
+  line: number;
+  commit?: string;
+  rule: string;
+  masked: string;
+  reason: RejectReason;
+}
+
+/** At most this many look-alikes are kept per scan; the counts in `rejected` stay exact. */
+export const MAX_LOOKALIKES = 1000;
+
 export interface ScanStats {
   filesScanned: number;
   bytesScanned: number;
@@ -76,6 +89,8 @@ export interface ScanStats {
   elapsedMs: number;
   /** Problems the scan went on after (a rule over its time budget on a file); shown on stderr. */
   warnings?: string[];
+  /** Present (an array) when the caller asked for look-alikes to be listed. */
+  lookalikes?: Lookalike[];
 }
 
 export function emptyStats(): ScanStats {

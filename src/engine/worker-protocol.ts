@@ -3,11 +3,13 @@
 import type { CompiledRuleData } from '../rules/types.js';
 import type { FileJob } from './file-detect.js';
 import type { Detected } from './scan-chunk.js';
-import type { Chunk, RejectReason } from './types.js';
+import type { Chunk, Lookalike, RejectReason } from './types.js';
 
 export interface WorkerInit {
   rules: CompiledRuleData[];
   maxFileSize: number;
+  /** List look-alikes (`--verbose`), not only count them. */
+  lookalikes?: boolean;
   /** Int32Array over it: see PROGRESS. */
   progress: SharedArrayBuffer;
 }
@@ -35,6 +37,7 @@ export interface BatchReply {
   id: number;
   results: JobResult[];
   rejected: Partial<Record<RejectReason, number>>;
+  lookalikes?: Lookalike[];
 }
 
 export function jobPath(job: WorkJob): string {

@@ -44,6 +44,7 @@ function serve(init: WorkerInit): void {
 
   parentPort!.on('message', (req: BatchRequest) => {
     const stats = emptyStats();
+    if (init.lookalikes) stats.lookalikes = [];
     Atomics.store(progress, PROGRESS.batch, req.id);
     const results = req.jobs.map((job, j): JobResult => {
       Atomics.store(progress, PROGRESS.job, j);
@@ -56,7 +57,7 @@ function serve(init: WorkerInit): void {
       return { path, bytes: Buffer.byteLength(job.chunk.text), detected: detectChunk(job.chunk, ruleset, stats) };
     });
     mark(-1);
-    const reply: BatchReply = { id: req.id, results, rejected: stats.rejected };
+    const reply: BatchReply = { id: req.id, results, rejected: stats.rejected, ...(stats.lookalikes ? { lookalikes: stats.lookalikes } : {}) };
     parentPort!.postMessage(reply);
   });
 }

@@ -3,9 +3,9 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DEFAULT_MAX_FILE_SIZE } from '../config/load.js';
 import { detectChunks } from '../engine/scan.js';
-import { emptyStats, type Chunk } from '../engine/types.js';
+import type { Chunk } from '../engine/types.js';
 import { UsageError } from '../errors.js';
-import { buildRuleSet, resolveConfig, runSuppressed, type ScanOptions, type ScanResult } from '../scan.js';
+import { buildRuleSet, newStats, resolveConfig, runSuppressed, type ScanOptions, type ScanResult } from '../scan.js';
 import { githubRange } from './git-ci.js';
 import { keyhoundIgnoreFilter } from './ignore-files.js';
 import { countCommits, historyChunks } from './git-history.js';
@@ -65,7 +65,7 @@ export async function scanGit(req: GitScanRequest, opts: ScanOptions = {}): Prom
   const cwd = resolve(opts.cwd ?? process.cwd(), req.repo ?? '.');
   const config = resolveConfig({ ...opts, cwd, paths: ['.'] });
   const ruleset = buildRuleSet(config);
-  const stats = emptyStats();
+  const stats = newStats(opts);
   // Origin paths are relative to the top of the work tree: suppression resolves them from there.
   const top = existsSync(join(cwd, '.git')) ? cwd : repoTop(cwd);
   const include = await includeFilter(config.ignore, top);

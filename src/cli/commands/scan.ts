@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { UsageError } from '../../errors.js';
 import { scan, scanText, type ScanOptions, type ScanResult } from '../../scan.js';
+import { MAX_LOOKALIKES } from '../../engine/types.js';
 import { parseSize } from '../../config/load.js';
 import { FAIL_ON, type FailOn } from '../../config/suppress-keys.js';
 import { failingFindings } from '../../suppress/fail-on.js';
@@ -38,7 +39,7 @@ Options:
       --show-suppressed   also list suppressed findings (masked) with their reasons
       --fail-on LEVEL     exit 1 only for findings of this severity or worse:
                           warn (default), error, or none
-  -v, --verbose           list skipped files and why candidates were dropped
+  -v, --verbose           list skipped files and the look-alikes dropped (where, rule, why)
   -h, --help              show this help
 
 Exit codes: 0 no findings, 1 findings, 2 error.`;
@@ -99,6 +100,7 @@ export async function scanCommand(args: string[], io: CliIO): Promise<number> {
     ...(maxFileSize !== undefined ? { maxFileSize } : {}),
     ...(v.threads !== undefined ? { threads: parseThreads(v.threads) } : {}),
     ...(verbose ? { onSkip: (p: string, reason: string, detail?: string) => io.stderr(`skipped ${p}: ${reason}${detail ? ` (${detail})` : ''}\n`) } : {}),
+    ...(verbose ? { collectLookalikes: true } : {}),
   };
   const failOnArg = v['fail-on'];
   if (failOnArg !== undefined && !(FAIL_ON as readonly string[]).includes(failOnArg)) {
@@ -164,6 +166,12 @@ export async function scanCommand(args: string[], io: CliIO): Promise<number> {
   }
   for (const w of result.stats.warnings ?? []) io.stderr(`keyhound: warning: ${w}\n`);
   if (verbose) {
+    // Why a key was not reported: each look-alike with its place, rule and reason (masked).
+    const list = [...(result.stats.lookalikes ?? [])].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line));
+    for (const l of list) {
+      io.stderr(`look-alike ${l.path}:${l.line}${l.commit ? `@${l.commit.slice(0, 12)}` : ''}  ${l.rule}  ${l.masked}  (${l.reason})\n`);
+    }
+    if (list.length >= MAX_LOOKALIKES) io.stderr(`(the first ${MAX_LOOKALIKES} look-alikes are listed)\n`);
     const r = Object.entries(result.stats.rejected).map(([k, n]) => `${k} ${n}`).join(', ');
     io.stderr(`candidates dropped: ${r || 'none'}\n`);
   }
