@@ -317,6 +317,9 @@ const URL_PASSWORD = /^[a-z][a-z0-9+.-]{1,20}:\/\/[^/?#@\s:]*:([^/?#@\s]+)@/i;
 const MEMBER_CHAIN = /^[A-Za-z_$][\w$]*(?:\??\.[A-Za-z_$][\w$]*)+$/;
 
 const SECRET_WORD = /secret|token|passw|credential/i;
+const CONSTANT_NAME = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
+// A bare value followed by an operator is an expression: `config?.core?.askpass !== undefined`.
+const FOLLOWED_BY_OPERATOR = /^[ \t]+(?:[!=]==?|&&|\|\||[<>]=?[ \t]|\?[ \t]|[-+*/%][ \t])/;
 // Ciphertext, not a key: OpenSSL `Salted__` blobs.
 const ENCRYPTED = /^U2FsdGVkX1/;
 // Minified code read as a value: `e.a||b.c`, `+e.accessKeyId+`, `e.error.retryable=!0`, `Jobs[-1].JobId`.
@@ -396,6 +399,7 @@ function judge(
     kind = 'password';
     if (value.length < 8) return undefined;
   }
+  if (!quoted && FOLLOWED_BY_OPERATOR.test(text.slice(end, end + 8))) return undefined;
   // `KdcAdminPassword: XmlStringMaxLen256;` is a declaration with a type, not a value.
   if (!quoted && text[end] === ';' && /^[A-Z]/.test(value) && isIdentifierLike(value)) return undefined;
   const key = `${kind}${+cls.weak}${+quoted}${+literal}${value}`;
@@ -420,7 +424,11 @@ function judgeValue(value: string, kind: SecretKind, weak: boolean, quoted: bool
   // Member expressions (`config.apiKey`, `result?.pass`); in literal contexts only when every part is a word.
   const member = value.replace(/[?!;,]+$/, '');
   if (!quoted && MEMBER_CHAIN.test(member) && !value.startsWith('eyJ')) {
-    if (!literal || member.split(/\??\./).every((p) => p.length <= 3 || isIdentifierLike(p) || wordLike(p.toLowerCase()))) return undefined;
+    const parts = member.split(/\??\./);
+    if (!literal || parts.every((p) => p.length <= 3 || isIdentifierLike(p) || wordLike(p.toLowerCase()))) return undefined;
+    // A reference to a type or a constant: `ed25519.Ed25519PrivateKey`, `Details.PKIX_ECDSA_P256_SHA_256`.
+    const last = parts[parts.length - 1]!;
+    if (CONSTANT_NAME.test(last) || (/^[A-Z][a-z]/.test(last) && isIdentifierLike(last.replace(/[0-9]+/g, '')))) return undefined;
   }
   if (looksLikeCode(value)) return undefined;
   // A value that names a secret (`MyTestDatabaseSecret-a1b2c3`, `term-token-…`) is not one.

@@ -32,6 +32,8 @@ const KEY_ORDINARY = new Set([
   'child', 'node', 'react', 'vue', 'dom', 'local', 'sequence', 'order', 'pair', 'chain',
   'public', 'pub', 'registry', 'legend', 'tab', 'table', 'menu', 'nav', 'form', 'sorting',
   'id', 'etag', 'revision', 'version', 'memo', 'memoize', 'render', 'component', 'slot',
+  // `keyDetails`, `keyInfo`, `--recv-keys FINGERPRINT`, `keyserver`: metadata and public keys.
+  'details', 'detail', 'info', 'recv', 'keyserver', 'keyring', 'keyid',
 ]);
 
 // A last word that says the value is metadata about the secret, not the secret.
@@ -53,7 +55,7 @@ const SUFFIX_NEG = new Set([
   'page', 'screen', 'view', 'form', 'component', 'module', 'service', 'client', 'helper', 'util', 'utils',
   'test', 'spec', 'example', 'sample', 'key', 'keys', 'prefix', 'suffix', 'separator', 'delimiter', 'char',
   'chars', 'charset', 'encoding', 'bits', 'bytes', 'min', 'max', 'policy', 'complexity', 'rotate', 'arg',
-  'args', 'flag', 'flags',
+  'args', 'flag', 'flags', 'filenames', 'dirs', 'details', 'info',
 ]);
 
 // Words anywhere in the name that make it non-secret.
@@ -66,6 +68,8 @@ const ANY_NEG = new Set([
   'revision', 'checksum', 'integrity', 'digest', 'hash', 'hashed', 'fingerprint', 'thumbprint',
   // Pagination and request bookkeeping, not credentials: `NextToken`, `ContinuationToken`.
   'next', 'continuation', 'pagination', 'paging', 'cursor', 'marker', 'idempotency', 'csrf', 'xsrf',
+  // Accessors hold functions, not values: `mngr->getKey = xmlSecKeysMngrGetKey`.
+  'get', 'getter',
 ]);
 
 function passwordWord(w: string): boolean {
