@@ -399,7 +399,7 @@ function judge(
     kind = 'password';
     if (value.length < 8) return undefined;
   }
-  if (!quoted && FOLLOWED_BY_OPERATOR.test(text.slice(end, end + 8))) return undefined;
+  if (!quoted && MEMBER_CHAIN.test(value) && FOLLOWED_BY_OPERATOR.test(text.slice(end, end + 8))) return undefined;
   // `KdcAdminPassword: XmlStringMaxLen256;` is a declaration with a type, not a value.
   if (!quoted && text[end] === ';' && /^[A-Z]/.test(value) && isIdentifierLike(value)) return undefined;
   const key = `${kind}${+cls.weak}${+quoted}${+literal}${value}`;
