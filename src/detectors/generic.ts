@@ -22,13 +22,20 @@ export interface GenericHit {
   charset: Charset;
   entropy: number;
   kind: SecretKind;
+  /** Set (only with `keepPlaceholders`) when the value is secret-shaped but a placeholder. */
+  dropped?: 'placeholder';
+}
+
+export interface GenericOptions {
+  /** Also return placeholder values (marked `dropped`), so a scan can count and list them. */
+  keepPlaceholders?: boolean;
 }
 
 const MAX_NAME = 80;
 const MAX_VALUE = 512;
 const KEYWORD_SOURCE = GENERIC_KEYWORDS.join('|');
 
-export function findGenericSecrets(text: string): GenericHit[] {
+export function findGenericSecrets(text: string, opts: GenericOptions = {}): GenericHit[] {
   const hits: GenericHit[] = [];
   const re = new RegExp(KEYWORD_SOURCE, 'gi');
   const memo: Memo = { names: new Map(), values: new Map() };
@@ -47,7 +54,7 @@ export function findGenericSecrets(text: string): GenericHit[] {
       continue;
     }
     re.lastIndex = ne;
-    const hit = examine(text, ns, ne, memo);
+    const hit = examine(text, ns, ne, memo, opts.keepPlaceholders ?? false);
     if (hit) {
       hits.push(hit);
       if (hit.end > re.lastIndex) re.lastIndex = hit.end;
@@ -83,7 +90,7 @@ interface Assignment {
   tight: boolean;
 }
 
-function examine(text: string, ns: number, ne: number, memo: Memo): GenericHit | undefined {
+function examine(text: string, ns: number, ne: number, memo: Memo, keepPlaceholders: boolean): GenericHit | undefined {
   let s = ns;
   while (s < ne && (text[s] === '-' || text[s] === '.')) s++;
   if (text[ne - 1] === '.' || text[ne - 1] === '-') return undefined;
@@ -95,7 +102,7 @@ function examine(text: string, ns: number, ne: number, memo: Memo): GenericHit |
   const val = readValue(text, asg, CONFIG_LINE.test(linePrefix(text, s)));
   if (!val) return undefined;
   const literal = val.quoted || asg.op !== 'assign' || asg.tight;
-  return judge(text, name, cls, val.start, val.end, val.quoted, literal, memo);
+  return judge(text, name, cls, val.start, val.end, val.quoted, literal, memo, keepPlaceholders);
 }
 
 function linePrefix(text: string, at: number): string {
@@ -357,6 +364,8 @@ function lineAround(text: string, start: number, end: number): string {
 interface Verdict {
   charset: Charset;
   entropy: number;
+  /** Secret-shaped, but a placeholder or filler (`changeme123!`, `abcd1234abcd1234…`). */
+  placeholder?: true;
 }
 
 /** Per-call caches: minified and generated files repeat the same names and values. */
@@ -384,6 +393,7 @@ function judge(
   quoted: boolean,
   literal: boolean,
   memo: Memo,
+  keepPlaceholders: boolean,
 ): GenericHit | undefined {
   let value = text.slice(start, end);
   let kind = cls.kind;
@@ -406,8 +416,9 @@ function judge(
   const verdict = remember(memo.values, key, () => judgeValue(value, kind, cls.weak, quoted, literal) ?? null);
   if (!verdict) return undefined;
   // Template delimiters just outside the value (`${VALUE}` split by a rule) need the line.
-  if (isPlaceholder(value, { line: lineAround(text, start, end) })) return undefined;
-  return { name, value, start, end, charset: verdict.charset, entropy: verdict.entropy, kind };
+  const placeholder = verdict.placeholder === true || isPlaceholder(value, { line: lineAround(text, start, end) }) !== undefined;
+  if (placeholder && !keepPlaceholders) return undefined;
+  return { name, value, start, end, charset: verdict.charset, entropy: verdict.entropy, kind, ...(placeholder ? { dropped: 'placeholder' as const } : {}) };
 }
 
 /** Everything that depends on the value alone, cheap necessary conditions first. */
@@ -433,8 +444,7 @@ function judgeValue(value: string, kind: SecretKind, weak: boolean, quoted: bool
   if (looksLikeCode(value)) return undefined;
   // A value that names a secret (`MyTestDatabaseSecret-a1b2c3`, `term-token-…`) is not one.
   if (kind === 'secret' && SECRET_WORD.test(value)) return undefined;
-  if (isPeriodic(value) || ENCRYPTED.test(value)) return undefined;
-  if (isPlaceholder(value)) return undefined;
+  if (ENCRYPTED.test(value)) return undefined;
   if (DIGEST_PREFIX.test(value) || UUID.test(value) || PUBLIC_MATERIAL.test(value)) return undefined;
   if (VERSION.test(value) || DATE.test(value) || NUMBER.test(value)) return undefined;
   if (isPathLike(value)) return undefined;
@@ -444,6 +454,8 @@ function judgeValue(value: string, kind: SecretKind, weak: boolean, quoted: bool
     if (kind === 'secret' || !literal || (!classes.digit && !wordPasswordSymbol(value))) return undefined;
   }
   if (wrapsShortText(value)) return undefined;
+  // Last, so that only otherwise secret-shaped values count as placeholder look-alikes.
+  if (isPeriodic(value) || isPlaceholder(value) !== undefined) return { charset, entropy, placeholder: true };
   return { charset, entropy };
 }
 

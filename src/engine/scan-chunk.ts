@@ -42,6 +42,8 @@ export interface ChunkScanResult {
 
 interface Raw {
   rule: RuntimeRule;
+  /** Already judged a look-alike by a code detector. */
+  dropped?: RejectReason;
   start: number;
   end: number;
   secret: string;
@@ -132,13 +134,14 @@ function* regexCandidates(rule: RuntimeRule, text: string, hits: readonly number
 function* detectorCandidates(rule: RuntimeRule, text: string): Generator<Raw> {
   for (const h of rule.detector!.find(text)) {
     const secret = text.slice(h.start, h.end);
-    yield { rule, start: h.start, end: h.end, secret, spans: { secret: [0, secret.length] }, groups: { secret } };
+    yield { rule, start: h.start, end: h.end, secret, spans: { secret: [0, secret.length] }, groups: { secret }, ...(h.dropped ? { dropped: h.dropped } : {}) };
   }
 }
 
 /** Validation shared by every candidate: placeholder, entropy, checksum, structure. */
 function validate(c: Raw): { reason: RejectReason } | { notes: string[] } {
   const d = c.rule.data;
+  if (c.dropped) return { reason: c.dropped };
   if (d.placeholderFilter && isPlaceholder(c.groups['body'] ?? c.secret)) return { reason: 'placeholder' };
   if (d.entropy !== undefined) {
     const target = d.entropyGroup ? c.groups[d.entropyGroup] ?? '' : c.secret;

@@ -10,7 +10,7 @@ const lookalikes = (stderr: string): string[] => stderr.split('\n').filter((l) =
 describe('scan --verbose lists look-alikes', () => {
   const bad = oneCharOff(githubToken());
   const files = {
-    'b.env': `STRIPE_SECRET_KEY=sk_live_${'A'.repeat(24)}\n`,
+    'b.env': `STRIPE_SECRET_KEY=sk_live_${'A'.repeat(24)}\nDB_PASSWORD="changeme123!"\n`,
     'a/c.env': `\nGH_TOKEN=${bad}\n`,
   };
 
@@ -22,6 +22,7 @@ describe('scan --verbose lists look-alikes', () => {
       expect(lookalikes(r.stderr)).toEqual([
         `look-alike a/c.env:2  github-pat-classic  ghp_••••${bad.slice(-4)}  (bad-checksum)`,
         'look-alike b.env:1  stripe-secret-key  sk_live_••••AAAA  (placeholder)',
+        'look-alike b.env:2  generic-password  ••••  (placeholder)',
       ]);
       expect(r.stderr).not.toContain(bad);
       expect(r.stderr).toMatch(/candidates dropped: .*bad-checksum 1/);

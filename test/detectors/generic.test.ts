@@ -399,6 +399,22 @@ describe('findGenericSecrets: behaviour', () => {
   });
 });
 
+describe('findGenericSecrets: placeholders kept on request', () => {
+  it('marks secret-shaped placeholders as dropped, and drops them by default', () => {
+    const text = ['password = "changeme123!"', 'API_KEY=abcd1234abcd1234abcd1234abcd1234', 'NAME=release-notes-2024', ''].join('\n');
+    expect(findGenericSecrets(text)).toEqual([]);
+    const kept = findGenericSecrets(text, { keepPlaceholders: true });
+    expect(kept.map((h) => [h.name, h.value, h.dropped])).toEqual([
+      ['password', 'changeme123!', 'placeholder'],
+      ['API_KEY', 'abcd1234abcd1234abcd1234abcd1234', 'placeholder'],
+    ]);
+  });
+  it('does not mark real-looking values', () => {
+    const v = b62(32);
+    expect(findGenericSecrets(`API_KEY=${v}`, { keepPlaceholders: true }).map((h) => h.dropped)).toEqual([undefined]);
+  });
+});
+
 describe('findGenericSecrets: large single-line inputs', () => {
   // Linear by construction (one literal alternation, bounded scans); these must simply return.
   const big = 5 * 1024 * 1024;
