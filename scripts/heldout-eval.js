@@ -120,6 +120,13 @@ try {
     const reasons = {};
     for (const e of misses) for (const k of e.dropped?.length ? e.dropped : ['no match']) reasons[k] = (reasons[k] ?? 0) + 1;
     console.log(`missed positives by cause: ${Object.entries(reasons).map(([k, n]) => `${k} ${n}`).join(', ') || 'none'}`);
+    // The same recall with positives keyhound recognised and dropped as placeholders left out
+    // (`sk_live_AAAA…`, `abcd1234abcd1234…`): how it does on values that look real.
+    const ph = misses.filter((e) => e.dropped?.includes('placeholder')).length;
+    if (ph > 0) {
+      const n = total.positives - ph;
+      console.log(`recall without the ${ph} placeholder positives: ${pct(n ? total.found / n : null)} (${total.found}/${n})`);
+    }
     if (showMisses) {
       const clip = (s) => JSON.stringify(s.length > 160 ? s.slice(0, 160) + '…' : s);
       console.log(`\nmissed positives (${misses.length}):`);

@@ -134,6 +134,11 @@ function readAssignment(text: string, ns: number, s: number, ne: number, name: s
   else if (text[p] === '[' && text[p + 1] === ']') p += 2; // PHP `$apikey[] = "..."`
   // <password>value</password>
   if (before === '<' && text[p] === '>') return { valueAt: p + 1, op: 'xml', tight: true };
+  // <password value="..."/>: an element named by the key holds the value in an attribute.
+  if (before === '<') {
+    const attr = /^[ \t]+value[ \t]*=[ \t]*(?=["'])/.exec(text.slice(p, p + 40));
+    if (attr) return { valueAt: p + attr[0].length, op: 'space', tight: true };
+  }
   // <entry name="password">value</entry>, Spring <property name="password" value="..."/>
   if (keyQuoted && NAME_ATTR.test(text.slice(Math.max(0, ns - 12), ns))) {
     const attr = /^[ \t]*(?:>|value[ \t]*=[ \t]*(?=["']))/.exec(text.slice(p, p + 40));
@@ -143,7 +148,7 @@ function readAssignment(text: string, ns: number, s: number, ne: number, name: s
     if (tag >= 0 && ns - tag <= 300) {
       const head = text.slice(tag, ns);
       const v = /\bvalue[ \t]*=[ \t]*(?=["'])/.exec(head);
-      if (v && !head.includes('\n') && !head.includes('>')) return { valueAt: tag + v.index + v[0].length, op: 'space', tight: true };
+      if (v && !head.includes('\n')) return { valueAt: tag + v.index + v[0].length, op: 'space', tight: true };
     }
   }
   const q = skipBlank(text, p);
@@ -268,7 +273,7 @@ function readValue(text: string, asg: Assignment, configLine: boolean): ValueSpa
   while (i < text.length && i - p <= MAX_VALUE && !isBareTerminator(text.charCodeAt(i))) i++;
   if (i - p > MAX_VALUE) return undefined;
   const t = text[i];
-  if (configLine && (asg.tight || asg.op === 'colon') && t !== undefined && '()[]{}<>'.includes(t)) {
+  if (configLine && (asg.op === 'assign' || asg.op === 'colon') && t !== undefined && '()[]{}<>'.includes(t)) {
     // A raw config value with unpaired brackets (`DB_PASSWORD=Xy7(kL]9#`) is a literal; paired
     // ones stay code or templates (`getToken()`, `ENC[...]`, `{{ x }}`).
     let j = i;

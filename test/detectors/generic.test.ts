@@ -22,6 +22,8 @@ const positives: Array<[string, (s: string) => string, () => string, Kind]> = [
   ['XML value attribute before the name attribute', (s) => `<setting value="${s}" name="smtp_password"/>`, () => pw(20), 'password'],
   ['directive on its own line with a quoted value', (s) => `  api_key "${s}";`, () => b62(32), 'secret'],
   ['PHP array append', (s) => `$apikey[] = "${s}";`, () => b62(32), 'secret'],
+  ['XML element named by the key with a value attribute', (s) => `<smtp_password value="${s}"/>`, () => pw(20), 'password'],
+  ['INI password with unpaired brackets and blanks around =', (s) => `db_password = ${s}`, () => 'Xy7(kL]9#mQ2v', 'password'],
   ['run-together lower-case name', (s) => `googleapikey: '${s}'`, () => b62(32), 'secret'],
   ['punctuation-heavy key of lower case and symbols', (s) => `apikey: "${s}"`, () => 'm{(x]d)r$k[j>z-h_w#c!y%n^g&p*l', 'secret'],
   ['16-character mixed-case key behind a provider key name', (s) => `convertapi_key: "${s}"`, () => 'q7VfK2mXw9LtB4Rz', 'secret'],
