@@ -257,6 +257,17 @@ export function splitWords(v: string): string[] {
     .filter((w) => w.length > 0);
 }
 
+/** `mypassword`, `thisismysecret`: placeholder words run together (each of 2+ letters). */
+function runOfPlaceholderWords(w: string): boolean {
+  if (w.length > 40 || !/^[a-z]+$/.test(w)) return false;
+  const ok = new Array<boolean>(w.length + 1).fill(false);
+  ok[0] = true;
+  for (let i = 2; i <= w.length; i++) {
+    for (let j = Math.max(0, i - 14); j <= i - 2 && !ok[i]; j++) ok[i] = ok[j]! && PLACEHOLDER_WORDS.has(w.slice(j, i));
+  }
+  return ok[w.length]!;
+}
+
 /** `YOUR_API_KEY_HERE`, `test123`, `my-secret-token`, `P@ssw0rd`: only placeholder words and short digits. */
 function madeOfPlaceholderWords(v: string): boolean {
   if (v.length > 80) return false;
@@ -267,7 +278,7 @@ function madeOfPlaceholderWords(v: string): boolean {
       if (w.length > 4 && !isSequential(w) && new Set(w).size > 2) return false;
       continue;
     }
-    if (!PLACEHOLDER_WORDS.has(w)) return false;
+    if (!PLACEHOLDER_WORDS.has(w) && !runOfPlaceholderWords(w)) return false;
     if (w.length >= 3) longWord = true;
   }
   return longWord;

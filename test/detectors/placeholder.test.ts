@@ -28,6 +28,8 @@ describe('isPlaceholder: recognises non-secrets', () => {
     ['CHANGEME', 'example-marker'],
     ['change_me_please', 'example-marker'],
     ['53d49dnotakeyata9bac57a3d86c517ded974b19', 'example-marker'], // says it is not a key
+    ['mypassword', 'placeholder-words'], // words run together
+    ['thisismysecrettoken', 'placeholder-words'],
     ['password', 'placeholder-words'],
     ['Password1', 'placeholder-words'],
     ['P@ssw0rd', 'placeholder-words'],
