@@ -33,6 +33,8 @@ export interface GenericOptions {
 
 const MAX_NAME = 80;
 const MAX_VALUE = 512;
+// Quoted values end at their quote: long tokens (JWTs, session tokens) fit.
+const MAX_QUOTED = 4096;
 const KEYWORD_SOURCE = GENERIC_KEYWORDS.join('|');
 
 export function findGenericSecrets(text: string, opts: GenericOptions = {}): GenericHit[] {
@@ -240,7 +242,7 @@ function readValue(text: string, asg: Assignment, configLine: boolean): ValueSpa
     const scheme = AUTH_SCHEME.exec(text.slice(i, i + 12));
     if (scheme) i += scheme[0].length;
     const start = i;
-    while (i < text.length && i - start <= MAX_VALUE) {
+    while (i < text.length && i - start <= MAX_QUOTED) {
       const c = text[i];
       if (c === '\\') {
         i += 2;
@@ -254,7 +256,12 @@ function readValue(text: string, asg: Assignment, configLine: boolean): ValueSpa
     // A string literal inside a string (Gradle `'"value"'`, `"\"value\""`): the inner literal is the value.
     const inner = /^(\\?["'])[^"'\\]*\1$/.exec(text.slice(start, i));
     if (inner) return { start: start + inner[1]!.length, end: i - inner[1]!.length, quoted: true };
-    return { start, end: i, quoted: true };
+    // Stray blanks inside the quotes (`'tkn.v1_… '`) are not part of a token.
+    let a = start;
+    let b = i;
+    while (a < b && isBlank(text[a])) a++;
+    while (b > a && isBlank(text[b - 1])) b--;
+    return { start: a, end: b, quoted: true };
   }
   if (asg.op === 'xml') {
     // Element text runs to the next tag: brackets and quotes inside are part of it.
@@ -293,7 +300,7 @@ function readEscapedQuoted(text: string, from: number, q: string): ValueSpan | u
   const scheme = AUTH_SCHEME.exec(text.slice(i, i + 12));
   if (scheme) i += scheme[0].length;
   const start = i;
-  while (i < text.length && i - start <= MAX_VALUE) {
+  while (i < text.length && i - start <= MAX_QUOTED) {
     const c = text[i];
     if (c === '\n') return undefined;
     if (c === '\\') {
@@ -330,6 +337,7 @@ const MEMBER_CHAIN = /^[A-Za-z_$][\w$]*(?:\??\.[A-Za-z_$][\w$]*)+$/;
 
 const SECRET_WORD = /secret|token|passw|credential/i;
 const CONSTANT_NAME = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
+const UUID_ID_NAME = /request|action|lifecycle|correlation|trace|transaction|operation|change|job|task|instance|resource|execution|batch|event|message|upload/i;
 // A bare value followed by an operator is an expression: `config?.core?.askpass !== undefined`.
 const FOLLOWED_BY_OPERATOR = /^[ \t]+(?:[!=]==?|&&|\|\||[<>]=?[ \t]|\?[ \t]|[-+*/%][ \t])/;
 // Ciphertext, not a key: OpenSSL `Salted__` blobs.
@@ -402,7 +410,7 @@ function judge(
 ): GenericHit | undefined {
   let value = text.slice(start, end);
   let kind = cls.kind;
-  if (value.length < 8 || value.length > MAX_VALUE || /\s/.test(value)) return undefined;
+  if (value.length < 8 || value.length > (quoted ? MAX_QUOTED : MAX_VALUE) || /\s/.test(value)) return undefined;
   if (URL_SCHEME.test(value)) {
     // Only credentials inside a URL count: postgres://user:PASSWORD@host.
     const m = URL_PASSWORD.exec(value);
@@ -417,6 +425,8 @@ function judge(
   if (!quoted && MEMBER_CHAIN.test(value) && FOLLOWED_BY_OPERATOR.test(text.slice(end, end + 8))) return undefined;
   // `KdcAdminPassword: XmlStringMaxLen256;` is a declaration with a type, not a value.
   if (!quoted && text[end] === ';' && /^[A-Z]/.test(value) && isIdentifierLike(value)) return undefined;
+  // UUIDs in request bookkeeping (`ClientRequestToken`, `LifecycleActionToken`) are idempotency ids.
+  if (UUID.test(value) && UUID_ID_NAME.test(name)) return undefined;
   const key = `${kind}${+cls.weak}${+quoted}${+literal}${value}`;
   const verdict = remember(memo.values, key, () => judgeValue(value, kind, cls.weak, quoted, literal) ?? null);
   if (!verdict) return undefined;
@@ -429,7 +439,8 @@ function judge(
 /** Everything that depends on the value alone, cheap necessary conditions first. */
 function judgeValue(value: string, kind: SecretKind, weak: boolean, quoted: boolean, literal: boolean): Verdict | undefined {
   const classes = charClasses(value);
-  const charset = charsetOf(value);
+  // A UUID is 32 hex digits whatever its dashes make of the alphabet.
+  const charset = UUID.test(value) ? 'hex' : charsetOf(value);
   const entropy = shannonEntropy(value);
   const n = [...value].length;
   if (!passesFloor(kind, weak, charset, n, entropy, classes.count, classes.lower && classes.upper && classes.digit)) return undefined;
@@ -450,7 +461,9 @@ function judgeValue(value: string, kind: SecretKind, weak: boolean, quoted: bool
   // A value that names a secret (`MyTestDatabaseSecret-a1b2c3`, `term-token-…`) is not one.
   if (kind === 'secret' && SECRET_WORD.test(value)) return undefined;
   if (ENCRYPTED.test(value)) return undefined;
-  if (DIGEST_PREFIX.test(value) || UUID.test(value) || PUBLIC_MATERIAL.test(value)) return undefined;
+  // A UUID is an id, except behind a plainly secret name (`RAILWAY_TOKEN`, `client_secret`): many
+  // services issue UUID tokens.
+  if (DIGEST_PREFIX.test(value) || (UUID.test(value) && weak) || PUBLIC_MATERIAL.test(value)) return undefined;
   if (VERSION.test(value) || DATE.test(value) || NUMBER.test(value)) return undefined;
   if (isPathLike(value)) return undefined;
   if (isIdentifierLike(value) || isEnglishLike(value)) {

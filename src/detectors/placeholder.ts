@@ -97,6 +97,8 @@ export const KNOWN_EXAMPLES: ReadonlySet<string> = new Set([
   '0c28fca386c7a227600b2fe50b7cae11ec86d3bf1fbe471be89827e19d72aa1d',
   '5HueCGU8rMjxEXxiPuD5BDku4MkFqeZyd4dZ1jvhTVqvbTLvyTJ',
   'KwdMAjGmerYanjeui5SHS7JkmpZvVipYvB2LJGU1ZxJwYvP98617',
+  // The example UUID of the UUID Wikipedia article and countless docs.
+  '550e8400-e29b-41d4-a716-446655440000',
   // Telegram bot token shown by the Bot API documentation (BotFather section).
   '110201543:AAHdqTcvCH1vGWJxfSe1ofSAs0K5PALDsaw',
   // Google API key format examples in the Firebase SDKs' own tests (isValidApiKeyFormat); they
