@@ -121,6 +121,12 @@ export const KNOWN_EXAMPLES: ReadonlySet<string> = new Set([
 ]);
 const KNOWN_EXAMPLE_LIST = [...KNOWN_EXAMPLES];
 
+/**
+ * Openings of documentation examples that docs and tests edit by hand (`…bPxRfiCYEXAMPLEKEY`
+ * becomes `…bPxRfiCYESATESTKEY`): the AWS secret access key and access key id examples.
+ */
+const KNOWN_EXAMPLE_STEMS = ['wJalrXUtnFEMI/K7MDENG/bPxRfiCY', 'AKIAIOSFODNN7'];
+
 /** The jwt.io debugger token (any algorithm or signature): payload `sub` 1234567890, `name` John Doe. */
 function isJwtIoExample(v: string): boolean {
   const m = /^eyJ[\w-]*\.(eyJ[\w-]{8,400})\./.exec(v);
@@ -161,6 +167,7 @@ export function isPlaceholder(value: string, context?: { line?: string }): Place
   if (isKnownExample(v)) return 'known-example';
   if (isMasked(v)) return 'masked';
   if (MARKER_RE.test(v)) return 'example-marker';
+  if (KNOWN_EXAMPLE_STEMS.some((s) => v.startsWith(s))) return 'known-example';
   if (KNOWN_TEST.test(v)) return 'known-test-value';
   // Checks on the value and on its body without a short vendor prefix (`sk_live_`, `ghp_`).
   const body = stripPrefix(v);
@@ -223,7 +230,29 @@ function shapeReason(s: string): PlaceholderReason | undefined {
   }
   if (isSequential(s)) return 'sequential';
   if ((n >= 8 && distinct <= 3) || (n >= 16 && distinct <= 4)) return 'tiny-alphabet';
+  if (n >= 16 && n <= 64 && hasThriceRepeatedChunk(s)) return 'repeated';
   return undefined;
+}
+
+/**
+ * `12e45678-12e4-12e4-12e4-…`: a 4-character piece three times in a short value (random text of
+ * up to 64 characters: about one in a million). Long structured tokens repeat pieces legitimately.
+ */
+function hasThriceRepeatedChunk(s: string): boolean {
+  const seen = new Map<string, { count: number; last: number }>();
+  for (let i = 0; i + 4 <= s.length; i++) {
+    const g = s.slice(i, i + 4);
+    // Not a run of one character: base64 of binary keys repeats `AAAA`.
+    if (!/^[A-Za-z0-9]{4}$/.test(g) || /^(.)\1{3}$/.test(g)) continue;
+    const e = seen.get(g);
+    if (!e) seen.set(g, { count: 1, last: i });
+    else if (i - e.last >= 4) {
+      e.count++;
+      e.last = i;
+      if (e.count >= 3) return true;
+    }
+  }
+  return false;
 }
 
 /** `abcdefgh`, `12345678`, `qwertyuiop`, `abc123`: most neighbours one step apart. */

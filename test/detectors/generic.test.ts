@@ -305,6 +305,7 @@ const negatives: Array<[string, () => string]> = [
   ['label in a password field', () => `usernameLabel:"Username or email:",passwordLabel:"Password:"`],
   ['paired brackets on a config line are code', () => `password=getPasswordFromVault(name)`],
   ['UUID behind a bare key name', () => `key = "${randomUUID()}"`],
+  ['Datadog browser client token (public by design)', () => `clientToken: "pub${hex(32)}",`],
   ['UUID idempotency token', () => `"ClientRequestToken": "${randomUUID()}",`],
   ['UUID lifecycle action token', () => `"LifecycleActionToken": "${randomUUID()}",`],
   ['the Wikipedia example UUID as a token', () => `"clientToken": "550e8400-e29b-41d4-a716-446655440000",`],
