@@ -2,7 +2,7 @@
 // examples, masked values, keyboard walks. Shared by the generic detector and by provider
 // rules (`placeholder_filter: true`). Every check is tuned so that random base62/hex/base64
 // strings of 16+ characters practically never match (see the tests).
-import { PLACEHOLDER_WORDS } from './words.js';
+import { PLACEHOLDER_WORDS, segmentsIntoWords } from './words.js';
 
 export type PlaceholderReason =
   | 'empty'
@@ -288,16 +288,6 @@ export function splitWords(v: string): string[] {
     .filter((w) => w.length > 0);
 }
 
-/** `mypassword`, `thisismysecret`: placeholder words run together (each of 2+ letters). */
-function runOfPlaceholderWords(w: string): boolean {
-  if (w.length > 40 || !/^[a-z]+$/.test(w)) return false;
-  const ok = new Array<boolean>(w.length + 1).fill(false);
-  ok[0] = true;
-  for (let i = 2; i <= w.length; i++) {
-    for (let j = Math.max(0, i - 14); j <= i - 2 && !ok[i]; j++) ok[i] = ok[j]! && PLACEHOLDER_WORDS.has(w.slice(j, i));
-  }
-  return ok[w.length]!;
-}
 
 /** `YOUR_API_KEY_HERE`, `test123`, `my-secret-token`, `P@ssw0rd`: only placeholder words and short digits. */
 function madeOfPlaceholderWords(v: string): boolean {
@@ -309,7 +299,8 @@ function madeOfPlaceholderWords(v: string): boolean {
       if (w.length > 4 && !isSequential(w) && new Set(w).size > 2) return false;
       continue;
     }
-    if (!PLACEHOLDER_WORDS.has(w) && !runOfPlaceholderWords(w)) return false;
+    // Words run together count too: `mypassword`, `thisismysecret`.
+    if (!PLACEHOLDER_WORDS.has(w) && !(/^[a-z]+$/.test(w) && segmentsIntoWords(w, PLACEHOLDER_WORDS))) return false;
     if (w.length >= 3) longWord = true;
   }
   return longWord;

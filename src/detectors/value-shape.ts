@@ -1,6 +1,6 @@
 // Shape tests for assigned values: identifiers, English, paths, base64-wrapped text.
 import { splitWords } from './placeholder.js';
-import { ENGLISH_WORDS } from './words.js';
+import { ENGLISH_WORDS, segmentsIntoWords } from './words.js';
 
 // Short technical abbreviations common in identifiers.
 const ABBREVIATIONS = new Set([
@@ -123,19 +123,6 @@ function standaloneLetter(v: string, words: readonly string[], i: number): boole
   return parts.includes(words[i]!);
 }
 
-/** Lower-case run of letters that splits fully into common English words (`mysupersecretvalue`). */
-export function segmentsIntoWords(w: string): boolean {
-  const n = w.length;
-  if (n < 2 || n > 64) return false;
-  const ok = new Uint8Array(n + 1);
-  ok[0] = 1;
-  for (let i = 1; i <= n; i++) {
-    for (let j = Math.max(0, i - 16); j <= i - 2 && !ok[i]; j++) {
-      if (ok[j] && ENGLISH_WORDS.has(w.slice(j, i))) ok[i] = 1;
-    }
-  }
-  return ok[n] === 1;
-}
 
 /** Plain English: words separated by spaces/punctuation, or smushed lower-case words. */
 export function isEnglishLike(v: string): boolean {

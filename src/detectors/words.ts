@@ -73,3 +73,20 @@ export const ENGLISH_WORDS: ReadonlySet<string> = new Set([
   'region', 'zone', 'cluster', 'node', 'pod', 'namespace', 'container', 'image', 'volume', 'network',
   'backend', 'frontend', 'api', 'web', 'site', 'website', 'mobile', 'desktop', 'cloud', 'platform',
 ]);
+
+/**
+ * A lower-case run of letters that splits fully into words of `dictionary`, each of two or more
+ * letters (`mysupersecretvalue` into English words, `mypassword` into placeholder words).
+ */
+export function segmentsIntoWords(w: string, dictionary: ReadonlySet<string> = ENGLISH_WORDS): boolean {
+  const n = w.length;
+  if (n < 2 || n > 64) return false;
+  const ok = new Uint8Array(n + 1);
+  ok[0] = 1;
+  for (let i = 1; i <= n; i++) {
+    for (let j = Math.max(0, i - 16); j <= i - 2 && !ok[i]; j++) {
+      if (ok[j] && dictionary.has(w.slice(j, i))) ok[i] = 1;
+    }
+  }
+  return ok[n] === 1;
+}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { base64Text, isEnglishLike, isIdentifierLike, isPathLike, segmentsIntoWords } from '../../src/detectors/value-shape.js';
+import { base64Text, isEnglishLike, isIdentifierLike, isPathLike } from '../../src/detectors/value-shape.js';
+import { segmentsIntoWords } from '../../src/detectors/words.js';
 import { ALPHABETS, randomFrom } from './random.js';
 
 describe('isIdentifierLike', () => {
