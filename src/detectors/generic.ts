@@ -101,7 +101,7 @@ function examine(text: string, ns: number, ne: number, memo: Memo, keepPlacehold
   if (!cls) return undefined;
   const asg = readAssignment(text, ns, s, ne, name);
   if (!asg) return undefined;
-  const val = readValue(text, asg, CONFIG_LINE.test(linePrefix(text, s)));
+  const val = readValue(text, asg, s);
   if (!val) return undefined;
   const literal = val.quoted || asg.op !== 'assign' || asg.tight;
   return judge(text, name, cls, val.start, val.end, val.quoted, literal, memo, keepPlaceholders);
@@ -227,7 +227,8 @@ const AUTH_SCHEME = /^(?:Bearer|Basic|Token|Bot)[ \t]+(?=\S)/i;
 // The name starts its line (.env, YAML, INI, shell export): the rest is a raw value, not code.
 const CONFIG_LINE = /^[ \t]*(?:export[ \t]+|-[ \t]+)?$/;
 
-function readValue(text: string, asg: Assignment, configLine: boolean): ValueSpan | undefined {
+/** `nameStart`: where the name begins, to tell a config line (only computed when it matters). */
+function readValue(text: string, asg: Assignment, nameStart: number): ValueSpan | undefined {
   let p = skipBlank(text, asg.valueAt);
   // String prefixes: Python b'' r'' f'', C# @"" $"".
   const pre = /^(?:[rRbBuU]{1,2}|[fF][rR]?|[rR][fF]|@\$?|\$@?)(?=["'`])/.exec(text.slice(p, p + 4));
@@ -280,7 +281,7 @@ function readValue(text: string, asg: Assignment, configLine: boolean): ValueSpa
   while (i < text.length && i - p <= MAX_VALUE && !isBareTerminator(text.charCodeAt(i))) i++;
   if (i - p > MAX_VALUE) return undefined;
   const t = text[i];
-  if (configLine && (asg.op === 'assign' || asg.op === 'colon') && t !== undefined && '()[]{}<>'.includes(t)) {
+  if ((asg.op === 'assign' || asg.op === 'colon') && t !== undefined && '()[]{}<>'.includes(t) && CONFIG_LINE.test(linePrefix(text, nameStart))) {
     // A raw config value with unpaired brackets (`DB_PASSWORD=Xy7(kL]9#`) is a literal; paired
     // ones stay code or templates (`getToken()`, `ENC[...]`, `{{ x }}`).
     let j = i;
