@@ -12,6 +12,12 @@ export interface HistoryOptions {
   /** A run of added lines longer than this is cut into several chunks (bounded memory). */
   maxChunkBytes?: number;
   include?: (path: string) => boolean;
+  /**
+   * At most this many bytes of one file's added lines in one commit are scanned (`--max-file-size`;
+   * a generated file committed whole). The rest is left out and counted as too large.
+   */
+  maxFileSize?: number;
+  onSkip?: (path: string, reason: 'too-large', detail?: string) => void;
   /** Called after each commit header with the number of commits seen so far. */
   onCommit?: (count: number) => void;
 }
@@ -42,6 +48,8 @@ export async function* historyChunks(opts: HistoryOptions, stats: ScanStats): As
   let commits = 0;
   let origin: CommitOrigin | undefined;
   let run: { start: number; lines: string[]; bytes: number } | undefined;
+  const maxFileSize = opts.maxFileSize ?? Infinity;
+  let fileBytes = 0;
 
   const flush = (): void => {
     if (run && origin && run.lines.length) {
@@ -66,6 +74,7 @@ export async function* historyChunks(opts: HistoryOptions, stats: ScanStats): As
       if (f.mode !== undefined && NOT_CONTENT.has(f.mode)) return;
       if (opts.include && !opts.include(f.path)) return;
       origin = { kind: 'commit', path: f.path, ...commit };
+      fileBytes = 0;
       stats.filesScanned++;
     },
     hunk(start) {
@@ -74,6 +83,15 @@ export async function* historyChunks(opts: HistoryOptions, stats: ScanStats): As
     },
     added(text, line) {
       if (!origin) return;
+      fileBytes += text.length + 1;
+      if (fileBytes > maxFileSize) {
+        // Over the limit: what was read so far is scanned, the rest of this file in this commit is not.
+        flush();
+        stats.skipped.tooLarge++;
+        opts.onSkip?.(`${origin.path}@${origin.commit.slice(0, 12)}`, 'too-large', `more than ${maxFileSize} bytes added in one commit`);
+        origin = undefined;
+        return;
+      }
       // A merge's new lines can be interleaved with lines taken from a parent: a gap starts a new run.
       if (!run || line !== run.start + run.lines.length) {
         flush();

@@ -105,7 +105,14 @@ export async function scanGit(req: GitScanRequest, opts: ScanOptions = {}): Prom
         if (last) progress(`\r\x1b[Kkeyhound: scanned ${seen} commits\n`);
       };
     }
-    chunks = historyChunks({ cwd, revs, onCommit, include }, stats);
+    chunks = historyChunks({
+      cwd,
+      revs,
+      onCommit,
+      include,
+      maxFileSize: opts.maxFileSize ?? config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
+      ...(opts.onSkip ? { onSkip: opts.onSkip } : {}),
+    }, stats);
     // All refs and not one commit: an unborn branch is not an error, but say why nothing was scanned.
     if (revs.length === 1 && revs[0] === '--all') {
       afterScan = () => {

@@ -105,6 +105,25 @@ describe('scan --git (history)', () => {
     expect(findings(r.stdout)).toMatchObject([{ file: 'dir one/ä "x".txt', commit: first, line: 1 }]);
   });
 
+  it('--max-file-size bounds what one commit of one file adds; the rest counts as too large', () => {
+    const g = gitRepo();
+    const early = slackBotToken();
+    const late = slackBotToken();
+    const filler = `${'lorem ipsum dolor sit amet '.repeat(3)}\n`.repeat(4000); // about 330 KB
+    g.write('gen.txt', `A=${early}\n${filler}B=${late}\n`);
+    g.write('small.env', `C=${slackBotToken()}\n`);
+    const sha = g.commit('generated file');
+    const r = keyhound(['scan', '--git', '--format', 'json', '--max-file-size', '100KB', '-v'], g.dir);
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.stdout) as { findings: Rec[]; stats: { skipped: Rec } };
+    expect(report.findings.map((f) => `${String(f['file'])}:${String(f['line'])}`).sort()).toEqual(['gen.txt:1', 'small.env:1']);
+    expect(report.stats.skipped['too_large']).toBe(1);
+    expect(r.stderr).toContain(`skipped gen.txt@${sha.slice(0, 12)}: too-large`);
+    // Without the limit (default 10 MB) the whole file is read.
+    const all = keyhound(['scan', '--git', '--format', 'json'], g.dir);
+    expect(findings(all.stdout).map((f) => `${String(f['file'])}:${String(f['line'])}`).sort()).toEqual(['gen.txt:1', 'gen.txt:4002', 'small.env:1']);
+  });
+
   it('streams: a history larger than the heap limit scans in bounded memory', () => {
     const g = gitRepo();
     // About 48 MB of added text over 8 commits; the CLI runs with a 40 MB old-space limit.

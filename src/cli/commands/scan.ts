@@ -27,7 +27,8 @@ Options:
   -c, --config FILE       use this config file instead of the nearest .keyhound.yaml
       --no-config         ignore any .keyhound.yaml
       --unmask            show raw secrets in the report (never do this in CI logs)
-      --max-file-size N   skip files larger than N (e.g. 10MB; default 10MB)
+      --max-file-size N   skip files larger than N (e.g. 10MB; default 10MB); in history, read
+                          at most N bytes that one commit adds to a file
       --no-gitignore      also scan files ignored by .gitignore
   -j, --threads N         worker threads for directory scans (default: number of cores)
       --staged            scan what \`git commit\` would record (index blobs, added lines only)
