@@ -17,7 +17,8 @@ export class KeyhoundError extends Error {
   format(): string {
     const at = this.where ? `${this.where}: ` : '';
     const fix = this.fix ? ` Fix: ${this.fix}` : '';
-    return `${at}${this.message}.${fix}`.replace(/\.\./g, '.');
+    // One period after the message, whether or not it ends with one (paths keep their `..`).
+    return `${at}${this.message.replace(/\.+$/, '')}.${fix}`;
   }
 }
 

@@ -98,6 +98,12 @@ export function loadConfig(path: string, cwd = process.cwd(), nested = false): C
   return parseConfig(text, display, dirname(abs), abs, nested);
 }
 
+/** A path as the user reads it: relative to the working directory when below it, else absolute. */
+function displayPath(p: string): string {
+  const rel = relative(process.cwd(), p);
+  return rel === '' || rel.startsWith('..') || isAbsolute(rel) ? p : rel;
+}
+
 export function parseConfig(text: string, display: string, baseDir: string, abs = display, nested = false): Config {
   const src = parseYamlSource(text, display);
   const cfg = emptyConfig();
@@ -116,7 +122,7 @@ export function parseConfig(text: string, display: string, baseDir: string, abs 
       case 'rule_files':
         for (const f of stringList(src, value, key)) {
           const p = isAbsolute(f) ? f : join(baseDir, f);
-          cfg.rules.push(...loadRuleFile(p, relative(process.cwd(), p) || p, { untrusted: true }));
+          cfg.rules.push(...loadRuleFile(p, displayPath(p), { untrusted: true }));
         }
         break;
       case 'rules':
