@@ -146,8 +146,11 @@ function readAssignment(text: string, ns: number, s: number, ne: number, name: s
     const attr = /^[ \t]*(?:>|value[ \t]*=[ \t]*(?=["']))/.exec(text.slice(p, p + 40));
     if (attr) return { valueAt: p + attr[0].length, op: attr[0].endsWith('>') ? 'xml' : 'space', tight: true };
     // The value attribute came first: <sometag value="..." name="password"/>.
-    const tag = text.lastIndexOf('<', ns);
-    if (tag >= 0 && ns - tag <= 300) {
+    // Bounded look-back: an unbounded lastIndexOf would read back to the start of the text per key.
+    const from = Math.max(0, ns - 300);
+    const at = text.slice(from, ns).lastIndexOf('<');
+    if (at >= 0) {
+      const tag = from + at;
       const head = text.slice(tag, ns);
       const v = /\bvalue[ \t]*=[ \t]*(?=["'])/.exec(head);
       if (v && !head.includes('\n')) return { valueAt: tag + v.index + v[0].length, op: 'space', tight: true };
@@ -379,7 +382,7 @@ function lineAround(text: string, start: number, end: number): string {
 interface Verdict {
   charset: Charset;
   entropy: number;
-  /** Secret-shaped, but a placeholder or filler (`changeme123!`, `abcd1234abcd1234…`). */
+  /** Secret-shaped, but filler (`abcd1234abcd1234…`); other placeholders are judged with their line. */
   placeholder?: true;
 }
 
@@ -474,8 +477,9 @@ function judgeValue(value: string, kind: SecretKind, weak: boolean, quoted: bool
     if (kind === 'secret' || !literal || (!classes.digit && !wordPasswordSymbol(value))) return undefined;
   }
   if (wrapsShortText(value)) return undefined;
-  // Last, so that only otherwise secret-shaped values count as placeholder look-alikes.
-  if (isPeriodic(value) || isPlaceholder(value) !== undefined) return { charset, entropy, placeholder: true };
+  // Last, so that only otherwise secret-shaped values count as placeholder look-alikes. The other
+  // placeholder checks need the line around the value, so judge() makes them once per hit.
+  if (isPeriodic(value)) return { charset, entropy, placeholder: true };
   return { charset, entropy };
 }
 

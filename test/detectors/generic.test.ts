@@ -444,4 +444,9 @@ describe('findGenericSecrets: large single-line inputs', () => {
     expect(Array.isArray(findGenericSecrets(`token=${'A'.repeat(big)}`))).toBe(true);
     expect(Array.isArray(findGenericSecrets(`"secret":"${'x'.repeat(big)}`))).toBe(true);
   });
+
+  it('5 MB of name attributes with no tag to look back to', () => {
+    // Each `name="password"` looks back for the `<` of its tag: that look-back must be bounded.
+    expect(findGenericSecrets(' name="password" x'.repeat(big / 18))).toEqual([]);
+  });
 });
