@@ -47,12 +47,16 @@ function hasTemplate(v: string): boolean {
   }
   return false;
 }
+// A variable name as people write them: `DB_PASSWORD`, `dbPassword`, `db_password2`, `APPDATA`.
+// Random text with mixed case and digits inside (`PMHggAza68ah8iG7`) is not one.
+// Each further word starts at `_` or a capital, so the pattern has one way to split a name.
+const VAR = String.raw`(?:[A-Z_][A-Z0-9_]*|[A-Za-z][a-z]*(?:_?[A-Z][a-z]*|_[a-z]+)*_?[0-9]{0,2})`;
 const TEMPLATE_WHOLE: readonly RegExp[] = [
-  /^\$[A-Za-z_][\w]*$/, // $VAR
-  /^\$\{?[A-Za-z_][\w]*:?-.*\}?$/, // ${VAR:-default} without the closing brace captured
-  /^%[A-Za-z_][\w]*%$/, // %VAR% (Windows)
-  /^@[A-Za-z_][\w]*@$/, // @VAR@ (autoconf)
-  /^__[A-Za-z0-9_]+__$/, // __VAR__
+  new RegExp(String.raw`^\$${VAR}$`), // $VAR
+  /^\$\{[A-Za-z_][\w]*:?-.*\}?$/, // ${VAR:-default} without the closing brace captured
+  new RegExp(String.raw`^%${VAR}%$`), // %VAR% (Windows)
+  new RegExp(String.raw`^@${VAR}@$`), // @VAR@ (autoconf)
+  new RegExp(String.raw`^__${VAR}__$`), // __VAR__
   /^\{[A-Za-z_][\w.:-]*\}$/, // {env:X}, {password}
   /^\[[A-Za-z_][\w .-]*\]$/, // [YOUR_KEY]
   /^\{\{.*\}\}$/, // {{ … }} around the whole value, whatever is inside

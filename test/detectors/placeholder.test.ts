@@ -7,6 +7,9 @@ describe('isPlaceholder: recognises non-secrets', () => {
     ['<YOUR_KEY>', 'template'],
     ['<your api key>', 'template'],
     ['${VAR}', 'template'],
+    ['$dbPassword', 'template'],
+    ['%ProgramFiles%', 'template'],
+    ['__API_KEY__', 'template'],
     ['${DB_PASSWORD:-changeme}', 'template'],
     ['${{ secrets.NPM_TOKEN }}', 'template'],
     ['{{h}o)p${e]nob(ody}}', 'template'], // {{ … }} around the whole value
@@ -116,6 +119,8 @@ describe('isPlaceholder: never rejects random tokens', () => {
   });
 
   it('keeps realistic but non-random passwords that are not template words', () => {
+    // Wrapped like a variable but not named like one: random text, not %VAR% or $VAR.
+    for (const v of ['%PMHggAza68ah8iG7naNaWr%', '$X9k-anything1234567', '@q8Zr2LmX0vT@']) expect(isPlaceholder(v), v).toBeUndefined();
     // The last one holds `${…}` with unbalanced brackets: symbols, not a template.
     for (const v of ['hunter22', 'Tr0ub4dor&3', 'Zq8!mK2#vL', 'correct-horse-battery-staple-9x', 'm{{h}o)p${e]nob(ody[finds>-_$#q9}}']) {
       expect(isPlaceholder(v)).toBeUndefined();
