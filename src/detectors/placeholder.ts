@@ -239,18 +239,19 @@ function shapeReason(s: string): PlaceholderReason | undefined {
 }
 
 /**
- * `12e45678-12e4-12e4-12e4-…`: a 4-character piece three times in a short value (random text of
- * up to 64 characters: about one in a million). Long structured tokens repeat pieces legitimately.
+ * `12e45678-12e4-12e4-12e4-…`: a 5-character piece three times in a short value. Random text of up
+ * to 64 characters does that about once in 10^7 (hex) or far less; 4-character pieces were not rare
+ * enough (about one random 64-hex value in 10^4). Long structured tokens repeat pieces legitimately.
  */
 function hasThriceRepeatedChunk(s: string): boolean {
   const seen = new Map<string, { count: number; last: number }>();
-  for (let i = 0; i + 4 <= s.length; i++) {
-    const g = s.slice(i, i + 4);
-    // Not a run of one character: base64 of binary keys repeats `AAAA`.
-    if (!/^[A-Za-z0-9]{4}$/.test(g) || /^(.)\1{3}$/.test(g)) continue;
+  for (let i = 0; i + 5 <= s.length; i++) {
+    const g = s.slice(i, i + 5);
+    // Not a run of one character: base64 of binary keys repeats `AAAAA`.
+    if (!/^[\w-]{5}$/.test(g) || /^(.)\1{4}$/.test(g)) continue;
     const e = seen.get(g);
     if (!e) seen.set(g, { count: 1, last: i });
-    else if (i - e.last >= 4) {
+    else if (i - e.last >= 5) {
       e.count++;
       e.last = i;
       if (e.count >= 3) return true;
