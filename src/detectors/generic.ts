@@ -344,6 +344,7 @@ const SECRET_WORD = /secret|token|passw|credential/i;
 const CONSTANT_NAME = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
 const UUID_ID_NAME = /request|action|lifecycle|correlation|trace|transaction|operation|change|job|task|instance|resource|execution|batch|event|message|upload/i;
 // A bare value followed by an operator is an expression: `config?.core?.askpass !== undefined`.
+const FORMATTED = /^["'`][ \t]*(?:\.format\(|%[ \t]*[(\w])/;
 const FOLLOWED_BY_OPERATOR = /^[ \t]+(?:[!=]==?|&&|\|\||[<>]=?[ \t]|\?[ \t]|[-+*/%][ \t])/;
 // Ciphertext, not a key: OpenSSL `Salted__` blobs.
 const ENCRYPTED = /^U2FsdGVkX1/;
@@ -428,6 +429,8 @@ function judge(
     if (value.length < 8) return undefined;
   }
   if (!quoted && MEMBER_CHAIN.test(value) && FOLLOWED_BY_OPERATOR.test(text.slice(end, end + 8))) return undefined;
+  // A format string (`"prefix_{}".format(x)`, `"%s:%s" % (u, p)`) is a template, not a literal.
+  if (quoted && /\{\d*\}|%[sd]/.test(value) && FORMATTED.test(text.slice(end, end + 12))) return undefined;
   // `KdcAdminPassword: XmlStringMaxLen256;` is a declaration with a type, not a value.
   if (!quoted && text[end] === ';' && /^[A-Z]/.test(value) && isIdentifierLike(value)) return undefined;
   // UUIDs in request bookkeeping (`ClientRequestToken`, `LifecycleActionToken`) are idempotency ids.

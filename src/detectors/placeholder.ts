@@ -272,9 +272,11 @@ function isSequential(s: string): boolean {
     const pb = KEY_POS.get(t[i]!);
     if (Math.abs(a - b) === 1 || (pa && pb && pa[0] === pb[0] && Math.abs(pa[1] - pb[1]) === 1)) steps++;
   }
-  // Long values made of runs (`abcdef456ghijkl789…`) count too: random text of 32+ characters
-  // stays far below 60% steps (at most ~45% in a million samples).
-  return steps >= (t.length >= 32 ? 0.6 : 0.8) * (t.length - 1);
+  // Long values made of runs (`abcdef456ghijkl789…`, `LTAI1234567890ABCDEFG123asd`) count too:
+  // a neighbour pair is a step about one time in ten, so random text of 32+ characters stays far
+  // below 60% steps (at most ~45% in a million samples) and 70% of 15+ pairs is about 1 in 10^8.
+  const share = t.length >= 32 ? 0.6 : t.length >= 16 ? 0.7 : 0.8;
+  return steps >= share * (t.length - 1);
 }
 
 function deLeet(v: string): string {

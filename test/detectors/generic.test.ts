@@ -325,6 +325,8 @@ const negatives: Array<[string, () => string]> = [
   ['label string followed by another label', () => `passwordLabel:"Password:",rememberMeLabel:"Remember me:"`],
   ['shell variable spliced into quotes', () => `- echo 'export DATABASE_PASSWORD="'$PRECOMPILE_PASSWORD'"' >> .env`],
   ['HTML-escaped placeholder', () => `"password": "&lt;YOURPASSWORD&gt;"`],
+  ['Python format string', () => `format_password = "prefix_{}".format(dynamic_value1)`],
+  ['printf-style template', () => `conn_password = "%s:%s_Zk29" % (user, suffix)`],
 ];
 
 describe('findGenericSecrets: negatives', () => {

@@ -74,6 +74,7 @@ describe('isPlaceholder: recognises non-secrets', () => {
     ['7e4abcdef456Ghijkl789mnopqr012stuvwx3455123abcdef', 'sequential'], // runs glued together
     ['987654321', 'sequential'],
     ['sk_test_1234567890abcdefghij', 'sequential'],
+    ['LTAI1234567890ABCDEFG123asd', 'sequential'], // runs behind a vendor prefix, 16-31 characters
     ['deadbeefcafebabe0011223344556677', 'known-test-value'],
     ['0123456789abcdef0123456789abcdef', 'known-test-value'],
     ['aabbaabbbaabbaaabbbbaaab', 'tiny-alphabet'],
