@@ -166,7 +166,8 @@ function readAssignment(text: string, ns: number, s: number, ne: number, name: s
   else if (c === '=' && c2 === '=') opEnd = text[q + 2] === '=' ? q + 3 : q + 2;
   else if ((c === '|' && c2 === '|') || (c === '?' && c2 === '?')) opEnd = text[q + 2] === '=' ? q + 3 : -1;
   else if (c === '?' && c2 === '=') opEnd = q + 2;
-  else if (c === '=' && c2 !== '~') opEnd = q + 1;
+  // `=~` is a regex match (`$x =~ /re/`) unless a value is glued to it (`SECRET=~C2U~tDO7…`).
+  else if (c === '=' && (c2 !== '~' || (q === p && !isBlank(text[q + 2]) && text[q + 2] !== '/'))) opEnd = q + 1;
   else if (c === ':' && c2 !== ':') {
     // `key:value` with nothing around the colon counts only where a key can start (line start,
     // after a blank, quote or brace): not inside `arn:aws:secretsmanager:region:…`.

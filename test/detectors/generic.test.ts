@@ -14,6 +14,7 @@ const positives: Array<[string, (s: string) => string, () => string, Kind]> = [
   ['.env password', (s) => `DB_PASSWORD=${s}`, () => pw(20), 'password'],
   ['word password with a symbol in .NET appSettings', (s) => `<add key="FromEmailPassword" value="${s}"/>`, () => 'Prestigitariu$', 'password'],
   ['.env api key', (s) => `API_KEY=${s}`, () => b62(32), 'secret'],
+  ['.env Azure client secret starting with a tilde', (s) => `AZURE_CLIENT_SECRET=${s}`, () => '~' + b62(33), 'secret'],
   ['.env password with unpaired brackets', (s) => `DB_PASSWORD=${s}`, () => 'Xy7(kL]9#mQ2v', 'password'],
   ['YAML password with unpaired brackets', (s) => `  smtp_password: ${s}`, () => 'p4{Rt)8wQ[z!', 'password'],
   ['XML element with blanks around the value', (s) => `<db_password> ${s} </db_password>`, () => pw(20), 'password'],
@@ -325,6 +326,7 @@ const negatives: Array<[string, () => string]> = [
   ['label string followed by another label', () => `passwordLabel:"Password:",rememberMeLabel:"Remember me:"`],
   ['shell variable spliced into quotes', () => `- echo 'export DATABASE_PASSWORD="'$PRECOMPILE_PASSWORD'"' >> .env`],
   ['HTML-escaped placeholder', () => `"password": "&lt;YOURPASSWORD&gt;"`],
+  ['Perl regex match on a password variable', () => `if ($password =~ /^[A-Za-z0-9]{12,64}$/) { ok(); }`],
   ['Python format string', () => `format_password = "prefix_{}".format(dynamic_value1)`],
   ['printf-style template', () => `conn_password = "%s:%s_Zk29" % (user, suffix)`],
 ];
