@@ -1,5 +1,5 @@
 // Small helpers every reporter shares, so each format file only decides layout.
-import type { Finding, RejectReason } from '../engine/types.js';
+import type { Finding, Lookalike, RejectReason } from '../engine/types.js';
 import type { ReportContext, RuleInfo } from './types.js';
 
 export const TOOL_NAME = 'keyhound';
@@ -72,4 +72,9 @@ export function reasonCounts(
     if (n > 0) out.push([r, n]);
   }
   return out.sort((a, b) => b[1] - a[1]);
+}
+
+/** Look-alikes in file and line order (workers report them in completion order). */
+export function sortedLookalikes(list: readonly Lookalike[]): Lookalike[] {
+  return [...list].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line));
 }

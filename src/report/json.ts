@@ -1,7 +1,7 @@
 // Stable machine-readable output. The schema (version 1) is documented field by field in README.md;
 // keys are written in a fixed order so equal input gives byte-equal output.
-import type { Finding, RejectReason } from '../engine/types.js';
-import { countSeverities, distinctPaths, TOOL_NAME } from './common.js';
+import type { Finding, Lookalike, RejectReason } from '../engine/types.js';
+import { countSeverities, distinctPaths, sortedLookalikes, TOOL_NAME } from './common.js';
 import type { ReportContext, Reporter, SuppressedFinding } from './types.js';
 
 export const JSON_SCHEMA_VERSION = 1;
@@ -34,6 +34,10 @@ export function findingRecord(f: Finding): Record<string, unknown> {
 
 function suppressedRecord(s: SuppressedFinding): Record<string, unknown> {
   return { ...findingRecord(s), reason: s.reason, via: s.via };
+}
+
+function lookalikeRecord(l: Lookalike): Record<string, unknown> {
+  return { file: l.path, line: l.line, ...(l.commit ? { commit: l.commit } : {}), rule: l.rule, masked: l.masked, reason: l.reason };
 }
 
 function render(ctx: ReportContext): string {
@@ -69,6 +73,8 @@ function render(ctx: ReportContext): string {
       },
       rejected,
       warnings: [...(stats.warnings ?? [])],
+      // Only with --verbose (the scan collects them then): why a key-shaped value was not reported.
+      ...(stats.lookalikes ? { lookalikes: sortedLookalikes(stats.lookalikes).map(lookalikeRecord) } : {}),
       elapsed_ms: Math.round(stats.elapsedMs),
     },
   };

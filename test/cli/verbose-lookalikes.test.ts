@@ -32,6 +32,19 @@ describe('scan --verbose lists look-alikes', () => {
   it('lists nothing without --verbose', () => {
     const r = runCli(['scan', makeTree(files), '--no-config']);
     expect(lookalikes(r.stderr)).toEqual([]);
+    const j = runCli(['scan', makeTree(files), '--no-config', '--format', 'json']);
+    expect(JSON.parse(j.stdout).stats).not.toHaveProperty('lookalikes');
+  });
+
+  it('puts the same list, masked, into the JSON report', () => {
+    const r = runCli(['scan', makeTree(files), '--no-config', '-v', '--format', 'json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).stats.lookalikes).toEqual([
+      { file: 'a/c.env', line: 2, rule: 'github-pat-classic', masked: `ghp_••••${bad.slice(-4)}`, reason: 'bad-checksum' },
+      { file: 'b.env', line: 1, rule: 'stripe-secret-key', masked: 'sk_live_••••AAAA', reason: 'placeholder' },
+      { file: 'b.env', line: 2, rule: 'generic-password', masked: '••••', reason: 'placeholder' },
+    ]);
+    expect(r.stdout).not.toContain(bad);
   });
 
   it('works for staged changes', () => {

@@ -7,6 +7,7 @@ import { parseSize } from '../../config/load.js';
 import { FAIL_ON, type FailOn } from '../../config/suppress-keys.js';
 import { failingFindings } from '../../suppress/fail-on.js';
 import { getReporter, reporters } from '../../report/registry.js';
+import { sortedLookalikes } from '../../report/common.js';
 import { parseExitCode, reportTargets } from '../report-targets.js';
 import type { ReportContext } from '../../report/types.js';
 import { EXIT } from '../exit-codes.js';
@@ -168,7 +169,7 @@ export async function scanCommand(args: string[], io: CliIO): Promise<number> {
   for (const w of result.stats.warnings ?? []) io.stderr(`keyhound: warning: ${w}\n`);
   if (verbose) {
     // Why a key was not reported: each look-alike with its place, rule and reason (masked).
-    const list = [...(result.stats.lookalikes ?? [])].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line));
+    const list = sortedLookalikes(result.stats.lookalikes ?? []);
     for (const l of list) {
       io.stderr(`look-alike ${l.path}:${l.line}${l.commit ? `@${l.commit.slice(0, 12)}` : ''}  ${l.rule}  ${l.masked}  (${l.reason})\n`);
     }
