@@ -344,8 +344,9 @@ const MEMBER_CHAIN = /^[A-Za-z_$][\w$]*(?:\??\.[A-Za-z_$][\w$]*)+$/;
 const SECRET_WORD = /secret|token|passw|credential/i;
 const CONSTANT_NAME = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
 const UUID_ID_NAME = /request|action|lifecycle|correlation|trace|transaction|operation|change|job|task|instance|resource|execution|batch|event|message|upload/i;
-// A bare value followed by an operator is an expression: `config?.core?.askpass !== undefined`.
+// A quoted template then its formatting: `"prefix_{}".format(x)`, `"%s:%s" % (u, p)`.
 const FORMATTED = /^["'`][ \t]*(?:\.format\(|%[ \t]*[(\w])/;
+// A bare value followed by an operator is an expression: `config?.core?.askpass !== undefined`.
 const FOLLOWED_BY_OPERATOR = /^[ \t]+(?:[!=]==?|&&|\|\||[<>]=?[ \t]|\?[ \t]|[-+*/%][ \t])/;
 // Ciphertext, not a key: OpenSSL `Salted__` blobs.
 const ENCRYPTED = /^U2FsdGVkX1/;
