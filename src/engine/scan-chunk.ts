@@ -105,9 +105,23 @@ function widen(text: string, [a, b]: [number, number]): [number, number] {
   return [s, e];
 }
 
+/** Whether a keyword hit starts before `at` and at most `within` characters before it. */
+function keywordBefore(hits: readonly number[], at: number, within: number): boolean {
+  // Hits are sorted: find the last one before `at`.
+  let lo = 0;
+  let hi = hits.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (hits[mid]! < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 && at - hits[lo - 1]! <= within;
+}
+
 /** Regex matches of one rule, with group spans relative to the secret. */
 function* regexCandidates(rule: RuntimeRule, text: string, hits: readonly number[]): Generator<Raw> {
   const re = rule.regex!;
+  const within = rule.data.keywordWithin;
   for (const win of windowsFor(hits, text.length, rule.reach)) {
     const [from, to] = win[0] === 0 && win[1] === text.length ? win : widen(text, win);
     const part = from === 0 && to === text.length ? text : text.slice(from, to);
@@ -117,6 +131,7 @@ function* regexCandidates(rule: RuntimeRule, text: string, hits: readonly number
       const idx = m.indices?.groups;
       const s = idx?.['secret'];
       if (!s) continue;
+      if (within !== undefined && !keywordBefore(hits, from + s[0], within)) continue;
       const spans: Raw['spans'] = {};
       const groups: Raw['groups'] = {};
       for (const name of rule.data.groups) {

@@ -12,7 +12,7 @@ import { closest, isMap, isScalar, isSeq, mapEntries, parseYamlSource, type Yaml
 
 const RULE_KEYS = [
   'id', 'name', 'severity', 'keywords', 'pattern', 'flags', 'entropy', 'entropy_group', 'checksum', 'validate',
-  'placeholder_filter', 'examples', 'negative_examples', 'references', 'enabled', 'disabled_reason', 'description',
+  'placeholder_filter', 'keyword_within', 'examples', 'negative_examples', 'references', 'enabled', 'disabled_reason', 'description',
   'detector',
 ] as const;
 
@@ -176,6 +176,14 @@ function parseRuleNode(src: YamlSource, node: YamlNode, opts: RuleParseOptions):
   };
   const entropy = num('entropy');
   if (entropy !== undefined) spec.entropy = entropy;
+  const within = num('keyword_within');
+  if (within !== undefined) {
+    if (!Number.isInteger(within) || within < 1 || within > 1000) {
+      fail('`keyword_within` must be a whole number of characters from 1 to 1000', 'e.g. `keyword_within: 80`', get('keyword_within'));
+    }
+    if (detector !== undefined) fail('`keyword_within` applies to a pattern, not a detector', 'remove `keyword_within`', get('keyword_within'));
+    spec.keywordWithin = within;
+  }
   const entropyGroup = str('entropy_group', false);
   if (entropyGroup !== undefined) spec.entropyGroup = entropyGroup;
   if (checksum) spec.checksum = checksum;
@@ -261,6 +269,7 @@ export function compileRule(spec: RuleSpec): CompiledRuleData {
   };
   if (spec.entropy !== undefined) data.entropy = spec.entropy;
   if (spec.entropyGroup !== undefined) data.entropyGroup = spec.entropyGroup;
+  if (spec.keywordWithin !== undefined) data.keywordWithin = spec.keywordWithin;
   if (checksum) data.checksum = checksum;
   if (spec.detector) data.detector = spec.detector;
   if (spec.description) data.description = spec.description;

@@ -14,6 +14,11 @@ export interface RuleSpec {
   /** Minimum Shannon entropy (bits per character) of the secret, or of `entropy_group`. */
   entropy?: number;
   entropyGroup?: string;
+  /**
+   * A keyword must start at most this many characters before the secret (across lines): how a
+   * rule for a format without a distinctive prefix ties the value to its provider's name.
+   */
+  keywordWithin?: number;
   checksum?: { algorithm: string; params: Record<string, unknown> };
   /** Names of structural validators (src/validators/registry.ts). */
   validate: string[];
@@ -41,6 +46,7 @@ export interface CompiledRuleData {
   flags: string;
   entropy?: number;
   entropyGroup?: string;
+  keywordWithin?: number;
   checksum?: { algorithm: string; params: unknown };
   validate: string[];
   placeholderFilter: boolean;

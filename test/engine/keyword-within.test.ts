@@ -1,0 +1,66 @@
+// `keyword_within`: a rule for a format without a distinctive prefix reports a value only when one
+// of its keywords starts at most N characters before it, on the same line or a line above.
+import { describe, expect, it } from 'vitest';
+import { RuleSet } from '../../src/engine/ruleset.js';
+import { scanChunk } from '../../src/engine/scan-chunk.js';
+import { emptyStats } from '../../src/engine/types.js';
+import { KeyhoundError } from '../../src/errors.js';
+import { compileRules, parseRuleFile } from '../../src/rules/load.js';
+import { randomFrom } from '../helpers/tokens.js';
+
+// Made at test time: a fixed random-looking value in the source would be a finding of its own.
+const B62 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+const v = randomFrom(B62, 32);
+const w = randomFrom(B62, 32);
+
+const yaml = (within: string) => `
+rules:
+  - id: acme-key
+    name: test rule
+    severity: error
+    keywords: [acme, acmecorp]
+    pattern: '(?<![A-Za-z0-9])(?<secret>[A-Za-z0-9]{32})(?![A-Za-z0-9])'
+    keyword_within: ${within}
+    examples: ['ACME_KEY=${v}']
+    negative_examples: ['KEY=${v}']
+`;
+
+function find(text: string, within = '40'): string[] {
+  const rules = new RuleSet(compileRules(parseRuleFile(yaml(within), 'test.yaml')));
+  const r = scanChunk({ origin: { kind: 'stdin', path: 't' }, text, startLine: 1 }, rules, { unmask: true, filters: [], collectSuppressed: false }, emptyStats());
+  return r.findings.map((f) => f.secret!);
+}
+
+
+describe('keyword_within', () => {
+  it('finds a value after its keyword on the same line, in a call and in a parent key', () => {
+    expect(find(`acme token - '${v}'`)).toEqual([v]);
+    expect(find(`client = AcmeCorp.new("${v}")`)).toEqual([v]);
+    expect(find(`acme:\n  credentials:\n    token: ${v}\n`)).toEqual([v]);
+  });
+
+  it('ignores a value too far after the keyword, before it, or with no keyword', () => {
+    expect(find(`acme ${'x '.repeat(30)}${v}`)).toEqual([]);
+    expect(find(`${v} is not an acme key`)).toEqual([]);
+    expect(find(`token = ${v}`)).toEqual([]);
+  });
+
+  it('measures the distance from the nearest keyword before each value', () => {
+    const text = `acme ${'x '.repeat(30)}${v}\nacme = ${w}\n`;
+    expect(find(text)).toEqual([w]);
+    expect(find(text, '100')).toEqual([v, w]);
+  });
+
+  it('refuses a distance that is not a whole number from 1 to 1000, naming the place', () => {
+    for (const bad of ['0', '2.5', '5000', 'near']) {
+      let msg = '';
+      try {
+        compileRules(parseRuleFile(yaml(bad), 'test.yaml'));
+      } catch (e) {
+        expect(e).toBeInstanceOf(KeyhoundError);
+        msg = (e as KeyhoundError).format();
+      }
+      expect(msg, bad).toMatch(/test\.yaml:8:\d+.*keyword_within/);
+    }
+  });
+});
