@@ -6,12 +6,11 @@ import { scanChunk } from '../../src/engine/scan-chunk.js';
 import { emptyStats } from '../../src/engine/types.js';
 import { KeyhoundError } from '../../src/errors.js';
 import { compileRules, parseRuleFile } from '../../src/rules/load.js';
-import { randomFrom } from '../helpers/tokens.js';
+import { base62 } from '../helpers/tokens.js';
 
 // Made at test time: a fixed random-looking value in the source would be a finding of its own.
-const B62 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-const v = randomFrom(B62, 32);
-const w = randomFrom(B62, 32);
+const v = base62(32);
+const w = base62(32);
 
 const yaml = (within: string) => `
 rules:
