@@ -6,6 +6,7 @@ import { grafanaCloudToken } from './grafana-cloud-token.js';
 import { jwt } from './jwt.js';
 import { privateKeyBody } from './private-key-body.js';
 import { pypiMacaroon } from './pypi-macaroon.js';
+import { randomToken } from './random-token.js';
 import { sentryOrgToken } from './sentry-org-token.js';
 import type { StructureValidator } from './types.js';
 import { vaultServiceToken } from './vault-service-token.js';
@@ -20,6 +21,7 @@ export const validators = {
   'github-stateless-token': githubStatelessToken,
   'vault-service-token': vaultServiceToken,
   'private-key-body': privateKeyBody,
+  'random-token': randomToken,
 } satisfies Record<string, StructureValidator>;
 
 export type ValidatorName = keyof typeof validators;
