@@ -344,6 +344,7 @@ const MEMBER_CHAIN = /^[A-Za-z_$][\w$]*(?:\??\.[A-Za-z_$][\w$]*)+$/;
 const SECRET_WORD = /secret|token|passw|credential/i;
 const CONSTANT_NAME = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
 const UUID_ID_NAME = /request|action|lifecycle|correlation|trace|transaction|operation|change|job|task|instance|resource|execution|batch|event|message|upload/i;
+const QUERY_STRING = /^[\w.-]+=[^&=\s]*(?:&[\w.-]+=[^&=\s]*)+$/;
 // A quoted template then its formatting: `"prefix_{}".format(x)`, `"%s:%s" % (u, p)`.
 const FORMATTED = /^["'`][ \t]*(?:\.format\(|%[ \t]*[(\w])/;
 // A bare value followed by an operator is an expression: `config?.core?.askpass !== undefined`.
@@ -431,6 +432,9 @@ function judge(
     if (value.length < 8) return undefined;
   }
   if (!quoted && MEMBER_CHAIN.test(value) && FOLLOWED_BY_OPERATOR.test(text.slice(end, end + 8))) return undefined;
+  // The first parameter of a query string (`SAS_TOKEN=st=2025-03-04T07:24:52Z&se=…`); secret
+  // parameters have their own names (`sig=`) and are judged there.
+  if (!quoted && text[end] === '&' && /^[a-z][a-z0-9_.-]{0,19}=/.test(value)) return undefined;
   // A format string (`"prefix_{}".format(x)`, `"%s:%s" % (u, p)`) is a template, not a literal.
   if (quoted && /\{\d*\}|%[sd]/.test(value) && FORMATTED.test(text.slice(end, end + 12))) return undefined;
   // `KdcAdminPassword: XmlStringMaxLen256;` is a declaration with a type, not a value.
@@ -476,6 +480,9 @@ function judgeValue(value: string, kind: SecretKind, weak: boolean, quoted: bool
   if (DIGEST_PREFIX.test(value) || (UUID.test(value) && weak) || PUBLIC_MATERIAL.test(value)) return undefined;
   if (VERSION.test(value) || DATE.test(value) || NUMBER.test(value)) return undefined;
   if (isPathLike(value)) return undefined;
+  // A query string (`st=2025-03-04T07:24:52Z&se=…&sr=c`) is parameters; a secret among them has
+  // its own name (`sig=`, `token=`) and is judged there.
+  if (QUERY_STRING.test(value)) return undefined;
   if (isIdentifierLike(value) || isEnglishLike(value)) {
     // A password field may hold a literal word-based password with digits or symbols
     // (`Summer2024!`, `Prestigitariu$`); separators alone (`my-password`) do not count.

@@ -232,7 +232,7 @@ function shapeReason(s: string): PlaceholderReason | undefined {
     }
     if (periodic) return 'repeated';
   }
-  if (isSequential(s)) return 'sequential';
+  if (isSequential(s) || interleavedWalks(s)) return 'sequential';
   if ((n >= 8 && distinct <= 3) || (n >= 16 && distinct <= 4)) return 'tiny-alphabet';
   if (n >= 16 && n <= 64 && hasThriceRepeatedChunk(s)) return 'repeated';
   return undefined;
@@ -258,6 +258,18 @@ function hasThriceRepeatedChunk(s: string): boolean {
     }
   }
   return false;
+}
+
+/**
+ * Letters and digits that are each a walk, interleaved: `aB12cD34eF56gH78`, `a1b2c3d4e5f6`,
+ * `Ab3-Cd4_Ef5Gh6Jk7Mn8Pq9`. The letters of random text of this length are never mostly
+ * one step apart (see isSequential), so this costs no real key.
+ */
+function interleavedWalks(s: string): boolean {
+  const letters = s.replace(/[^A-Za-z]/g, '');
+  const digits = s.replace(/[^0-9]/g, '');
+  if (letters.length < 8 || digits.length < 4 || letters.length + digits.length < 16) return false;
+  return isSequential(letters) && isSequential(digits);
 }
 
 /** `abcdefgh`, `12345678`, `qwertyuiop`, `abc123`: most neighbours one step apart. */

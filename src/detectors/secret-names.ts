@@ -36,6 +36,9 @@ const KEY_ORDINARY = new Set([
   'details', 'detail', 'info', 'recv', 'keyserver', 'keyring', 'keyid',
 ]);
 
+// Words that end in `key` without being a key.
+const KEY_ENDING_WORDS = new Set(['monkey', 'turkey', 'whiskey', 'donkey', 'jockey', 'hockey', 'turnkey', 'malarkey', 'lackey', 'flunkey', 'smokey', 'pokey', 'spikey']);
+
 // A last word that says the value is metadata about the secret, not the secret.
 const SUFFIX_NEG = new Set([
   'id', 'ids', 'name', 'names', 'path', 'paths', 'file', 'files', 'filename', 'dir', 'directory', 'url',
@@ -95,6 +98,11 @@ function secretWord(w: string, words: readonly string[]): NameClass | undefined 
   if (m && KEY_COMPANIONS.has(m[1]!)) return { kind: 'secret', weak: false };
   // Run-together lower-case names: `googleapikey`, `mapsapikey`, `myaccesskey`.
   if (/(?:api|access|private)keys?$/.test(w)) return { kind: 'secret', weak: false };
+  // Any other `<word>key` (`azureFunctionkey`, `sortkey`) is judged like `<word> key`.
+  if (m && m[1]!.length >= 3 && !KEY_ENDING_WORDS.has(w)) {
+    const at = words.lastIndexOf(w);
+    return secretWord('key', [...words.slice(0, at), m[1]!, 'key', ...words.slice(at + 1)]);
+  }
   return undefined;
 }
 

@@ -15,6 +15,7 @@ const positives: Array<[string, (s: string) => string, () => string, Kind]> = [
   ['word password with a symbol in .NET appSettings', (s) => `<add key="FromEmailPassword" value="${s}"/>`, () => 'Prestigitariu$', 'password'],
   ['.env api key', (s) => `API_KEY=${s}`, () => b62(32), 'secret'],
   ['.env Azure client secret starting with a tilde', (s) => `AZURE_CLIENT_SECRET=${s}`, () => '~' + b62(33), 'secret'],
+  ['.env password holding = and &', (s) => `DB_PASSWORD=${s}&x`, () => 'Xk9=' + b62(16), 'password'],
   ['.env password with unpaired brackets', (s) => `DB_PASSWORD=${s}`, () => 'Xy7(kL]9#mQ2v', 'password'],
   ['YAML password with unpaired brackets', (s) => `  smtp_password: ${s}`, () => 'p4{Rt)8wQ[z!', 'password'],
   ['XML element with blanks around the value', (s) => `<db_password> ${s} </db_password>`, () => pw(20), 'password'],
@@ -327,6 +328,8 @@ const negatives: Array<[string, () => string]> = [
   ['shell variable spliced into quotes', () => `- echo 'export DATABASE_PASSWORD="'$PRECOMPILE_PASSWORD'"' >> .env`],
   ['HTML-escaped placeholder', () => `"password": "&lt;YOURPASSWORD&gt;"`],
   ['Perl regex match on a password variable', () => `if ($password =~ /^[A-Za-z0-9]{12,64}$/) { ok(); }`],
+  ['query string without a secret parameter', () => `AZURE_BLOB_SAS_TOKEN=st=2025-03-04T07:24:52Z&se=2025-04-04T15:24:52Z&spr=https&sv=2022-11-02&sr=c`],
+  ['quoted query string', () => `token = "st=2025-03-04T07:24:52Z&se=2025-04-04T15:24:52Z&sr=c"`],
   ['Python format string', () => `format_password = "prefix_{}".format(dynamic_value1)`],
   ['printf-style template', () => `conn_password = "%s:%s_Zk29" % (user, suffix)`],
 ];

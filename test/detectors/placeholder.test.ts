@@ -74,7 +74,10 @@ describe('isPlaceholder: recognises non-secrets', () => {
     ['7e4abcdef456Ghijkl789mnopqr012stuvwx3455123abcdef', 'sequential'], // runs glued together
     ['987654321', 'sequential'],
     ['sk_test_1234567890abcdefghij', 'sequential'],
-    ['LTAI1234567890ABCDEFG123asd', 'sequential'], // runs behind a vendor prefix, 16-31 characters
+    ['LTAI1234567890ABCDEFG123asd', 'sequential'],
+    ['aB12cD34eF56gH78iJ90kL12mN34oP56', 'sequential'], // letter and digit walks interleaved
+    ['a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6', 'sequential'],
+    ['Ab3-Cd4_Ef5Gh6Jk7Mn8Pq9Rs2Tu3Vw4Xy5Za6Bcx', 'sequential'], // runs behind a vendor prefix, 16-31 characters
     ['deadbeefcafebabe0011223344556677', 'known-test-value'],
     ['0123456789abcdef0123456789abcdef', 'known-test-value'],
     ['aabbaabbbaabbaaabbbbaaab', 'tiny-alphabet'],

@@ -18,7 +18,7 @@ describe('classifyName', () => {
     expect(classifyName(n)).toEqual({ kind: 'secret', weak: false });
   });
 
-  it.each(['key', 'KEY', 'fooKey', 'my_key'])('%s is a weak secret name', (n) => {
+  it.each(['key', 'KEY', 'fooKey', 'my_key', 'azureFunctionkey', 'hostkey'])('%s is a weak secret name', (n) => {
     expect(classifyName(n)).toEqual({ kind: 'secret', weak: true });
   });
 
@@ -26,7 +26,7 @@ describe('classifyName', () => {
     'public_key', 'publicKey', 'publishable_key', 'token_url', 'token_type', 'password_length', 'max_tokens',
     'key_id', 'keyId', 'api_key_id', 'tokenizer', 'tokenizer_name', 'secretKeyRef', 'secretName', 'password_hash',
     'passwordSalt', 'token_sha256', 'secret_digest', 'auth_url', 'auth_type', 'authority', 'author', 'bypass',
-    'passport', 'compass', 'monkey', 'keyboard', 'cacheKey', 'sort_key', 'i18nKey', 'keyring', 'keystore',
+    'passport', 'compass', 'monkey', 'turkey', 'keyboard', 'cacheKey', 'cachekey', 'sortkey', 'sort_key', 'i18nKey', 'keyring', 'keystore',
     'password_file', 'passwordField', 'token_endpoint', 'num_tokens', 'is_secret', 'hasPassword', 'password.length',
     'commit_sha', 'integrity', 'name', 'value', 'oauth', 'auth0', 'jsonwebtoken_version', 'token_expires_at',
   ];
