@@ -42,7 +42,7 @@ rules:
 
   it('a bounded rule finds every match among many far-apart hits', () => {
     const filler = `${'const owner = document.body;\n'.repeat(200)}`;
-    const keys = ['acme_A1b2C3d4E5f6G7h8', 'acme_Z9y8X7w6V5u4T3s2', 'acme_M1n2B3v4C5x6Z7l8'];
+    const keys = ['acme_K7pQ2xZ9mR4vL8tW', 'acme_h3Jd8PqL1cVx6TzN', 'acme_W5nB2kYf9RmC4sGe'];
     const text = keys.map((k) => `${filler}token = "${k}"\n`).join('');
     expect(find('\\b(?<secret>acme_[A-Za-z0-9]{16})\\b', text)).toEqual(keys);
   });
