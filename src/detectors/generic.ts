@@ -99,12 +99,39 @@ function examine(text: string, ns: number, ne: number, memo: Memo, keepPlacehold
   const name = text.slice(s, ne);
   const cls = remember(memo.names, name, () => classifyName(name) ?? null);
   if (!cls) return undefined;
-  const asg = readAssignment(text, ns, s, ne, name);
+  const asg = readAssignment(text, ns, s, ne, name) ?? pairedValue(text, ns, ne);
   if (!asg) return undefined;
   const val = readValue(text, asg, s);
   if (!val) return undefined;
   const literal = val.quoted || asg.op !== 'assign' || asg.tight;
   return judge(text, name, cls, val.start, val.end, val.quoted, literal, memo, keepPlaceholders);
+}
+
+// The key is the value of a `name`/`key` field (`- name: DB_PASSWORD`, `{"name": "DB_PASSWORD"`,
+// `name = "DB_PASSWORD"`) and its value sits in a `value` field next to it: Kubernetes and ECS
+// environment lists, Helm `set` blocks, Terraform `env {}`.
+const NAME_FIELD = /(?:^|[\s{,[(])["']?(?:name|key)["']?[ \t]*[:=][ \t]*["']?$/i;
+const NEXT_NAME_FIELD = /(?:^|[\s{,])["']?(?:name|key)["']?[ \t]*[:=]/i;
+const VALUE_FIELD = /(?:^|[\s{,])["']?value["']?[ \t]*(?::|=(?![=~]))[ \t]*/i;
+
+function pairedValue(text: string, ns: number, ne: number): Assignment | undefined {
+  if (!NAME_FIELD.test(text.slice(Math.max(0, ns - 40), ns))) return undefined;
+  let p = ne;
+  if (isQuote(text[p])) p++;
+  // The value field comes within the next three lines, before the next item's name.
+  let rest = text.slice(p, p + 300);
+  let newlines = 0;
+  for (let i = 0; i < rest.length; i++) {
+    if (rest[i] === '\n' && ++newlines > 3) {
+      rest = rest.slice(0, i);
+      break;
+    }
+  }
+  const next = NEXT_NAME_FIELD.exec(rest);
+  if (next) rest = rest.slice(0, next.index);
+  const v = VALUE_FIELD.exec(rest);
+  if (!v) return undefined;
+  return { valueAt: p + v.index + v[0].length, op: 'colon', tight: true };
 }
 
 function linePrefix(text: string, at: number): string {
@@ -329,7 +356,8 @@ function isBareTerminator(c: number): boolean {
 const NON_VALUES = new Set(['null', 'none', 'nil', 'true', 'false', 'undefined', 'yes', 'no', 'on', 'off', 'empty', 'required', 'optional']);
 const REFERENCE =
   /^(?:process\.env|os\.environ|os\.getenv|getenv|System\.getenv|Environment\.|ENV\[|ENV\.|env\(|env:|secrets?\.|vault:|ref\+|op:\/\/|sm:\/\/|gcp:|awssm|arn:aws|projects\/[^/]+\/secrets|import\.meta\.env|Deno\.env|config\.|settings\.|self\.|this\.|props\.|params\.|args\.|options\.|opts\.|ctx\.|ENC\[|@Microsoft\.KeyVault|\$)/i;
-const DIGEST_PREFIX = /^(?:sha(?:1|224|256|384|512)[-:]|md5[-:]|h1:|blake2b?[-:]|sha3-)/i;
+// Digests, not secrets; `*` and 40 upper-case hex digits is a MySQL native password hash.
+const DIGEST_PREFIX = /^(?:sha(?:1|224|256|384|512)[-:]|md5[-:]|h1:|blake2b?[-:]|sha3-|\*[0-9A-F]{40}$)/i;
 // Public by design: SSH and X.509 public keys, Stripe publishable keys, Datadog browser client tokens.
 const PUBLIC_MATERIAL =
   /^(?:ssh-(?:rsa|dss|ed25519)|ecdsa-sha2-|sk-ssh-|-----BEGIN|AAAAB3NzaC1|AAAAC3NzaC1|AAAAE2VjZHNh|MII[A-Za-z0-9+/]{3}CCA|MII[A-Za-z0-9+/]{3}ANBgkqhkiG9w0BAQEFAAOC|MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE|MCowBQYDK2Vw|pk_(?:live|test)_|pub[0-9a-f]{32}$)/;
