@@ -508,8 +508,8 @@ function judgeValue(value: string, kind: SecretKind, weak: boolean, quoted: bool
   if (DIGEST_PREFIX.test(value) || (UUID.test(value) && weak) || PUBLIC_MATERIAL.test(value)) return undefined;
   if (VERSION.test(value) || DATE.test(value) || NUMBER.test(value)) return undefined;
   if (isPathLike(value)) return undefined;
-  // A query string (`st=2025-03-04T07:24:52Z&se=…&sr=c`) is parameters; a secret among them has
-  // its own name (`sig=`, `token=`) and is judged there.
+  // A quoted query string (`"st=2025-03-04T07:24:52Z&se=…&sr=c"`; unquoted values end at `&`) is
+  // parameters; a secret among them has its own name (`sig=`, `token=`) and is judged there.
   if (QUERY_STRING.test(value)) return undefined;
   if (isIdentifierLike(value) || isEnglishLike(value)) {
     // A password field may hold a literal word-based password with digits or symbols
