@@ -6,6 +6,7 @@ import { scanChunk } from '../../src/engine/scan-chunk.js';
 import { emptyStats } from '../../src/engine/types.js';
 import { KeyhoundError } from '../../src/errors.js';
 import { compileRules, parseRuleFile } from '../../src/rules/load.js';
+import { makeTree, runCli } from '../helpers/cli.js';
 import { base62 } from '../helpers/tokens.js';
 
 // Made at test time: a fixed random-looking value in the source would be a finding of its own.
@@ -61,5 +62,22 @@ describe('keyword_within', () => {
       }
       expect(msg, bad).toMatch(/test\.yaml:8:\d+.*keyword_within/);
     }
+  });
+});
+
+describe('keyword_within in a user rule file, through the CLI', () => {
+  it('reports the value after the keyword and only there', () => {
+    const dir = makeTree({
+      '.keyhound.yaml': ['rules:', yaml('60').replace(/^\nrules:\n/, '')].join('\n'),
+      'a.log': `[INFO] calling acme\n[DEBUG] using ${v}\n`,
+      'b.log': `[DEBUG] using ${w}\n`,
+    });
+    const r = runCli(['scan', '.', '--format', 'json'], { cwd: dir });
+    expect(r.code).toBe(1);
+    // The rule file itself holds the rule's own example (`ACME_KEY=…`): leave it out.
+    const found = JSON.parse(r.stdout)
+      .findings.map((f: { file: string; rule: string }) => `${f.file} ${f.rule}`)
+      .filter((x: string) => x.includes('.log'));
+    expect(found).toEqual(['a.log acme-key']);
   });
 });
