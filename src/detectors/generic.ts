@@ -377,8 +377,9 @@ const QUERY_STRING = /^[\w.-]+=[^&=\s]*(?:&[\w.-]+=[^&=\s]*)+$/;
 const FORMATTED = /^["'`][ \t]*(?:\.format\(|%[ \t]*[(\w])/;
 // A bare value followed by an operator is an expression: `config?.core?.askpass !== undefined`.
 const FOLLOWED_BY_OPERATOR = /^[ \t]+(?:[!=]==?|&&|\|\||[<>]=?[ \t]|\?[ \t]|[-+*/%][ \t])/;
-// Ciphertext, not a key: OpenSSL `Salted__` blobs.
-const ENCRYPTED = /^U2FsdGVkX1/;
+// Ciphertext, not a key: OpenSSL `Salted__` blobs, Maven `{…}` passwords (encrypted with the master
+// password, which the maven-master-password rule reports), Spring Cloud Config `{cipher}…`.
+const ENCRYPTED = /^(?:U2FsdGVkX1|\{cipher\}|\{[A-Za-z0-9+/]{8,}={0,2}\}$)/;
 // Minified code read as a value: `e.a||b.c`, `+e.accessKeyId+`, `e.error.retryable=!0`, `Jobs[-1].JobId`.
 const CODE_OPERATOR = /\|\||&&|\]\.|\)\.|\(\)/;
 const LEADING_MEMBER = /^\+?[A-Za-z_$][\w$]*((?:\??\.[A-Za-z_$][\w$]*)+)[=?:|&+(,;!<>*]/;

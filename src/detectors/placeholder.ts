@@ -235,6 +235,7 @@ function shapeReason(s: string): PlaceholderReason | undefined {
   if (isSequential(s) || interleavedWalks(s)) return 'sequential';
   if ((n >= 8 && distinct <= 3) || (n >= 16 && distinct <= 4)) return 'tiny-alphabet';
   if (n >= 16 && n <= 64 && hasThriceRepeatedChunk(s)) return 'repeated';
+  if (n >= 24 && n <= 100 && hasRepeatedLongChunk(s)) return 'repeated';
   return undefined;
 }
 
@@ -270,6 +271,23 @@ function interleavedWalks(s: string): boolean {
   const digits = s.replace(/[^0-9]/g, '');
   if (letters.length < 8 || digits.length < 4 || letters.length + digits.length < 16) return false;
   return isSequential(letters) && isSequential(digits);
+}
+
+/**
+ * A 10-character piece twice (`HGM724ngha9785NGKbb…ngha9785NGKbb…`): a hand-made value pasted
+ * together. Random text of up to 100 characters does that about once in 10^9 (hex) or far less.
+ */
+function hasRepeatedLongChunk(s: string): boolean {
+  const seen = new Map<string, number>();
+  for (let i = 0; i + 10 <= s.length; i++) {
+    const g = s.slice(i, i + 10);
+    // Ids in structured tokens repeat digits (`xoxp-2413351231-2413351233-…`): letters are needed.
+    if (/^(.)\1+$/.test(g) || !/[A-Za-z].*[A-Za-z]/.test(g)) continue;
+    const at = seen.get(g);
+    if (at === undefined) seen.set(g, i);
+    else if (i - at >= 10) return true;
+  }
+  return false;
 }
 
 /** `abcdefgh`, `12345678`, `qwertyuiop`, `abc123`: most neighbours one step apart. */

@@ -76,6 +76,7 @@ describe('isPlaceholder: recognises non-secrets', () => {
     ['sk_test_1234567890abcdefghij', 'sequential'],
     ['LTAI1234567890ABCDEFG123asd', 'sequential'],
     ['aB12cD34eF56gH78iJ90kL12mN34oP56', 'sequential'], // letter and digit walks interleaved
+    ['HGM724ngha9785NGKbbar6jk76mnLL80BHJnabyhdngha9785NGKbb6jk76mnLL8', 'repeated'], // pasted together
     ['a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6', 'sequential'],
     ['Ab3-Cd4_Ef5Gh6Jk7Mn8Pq9Rs2Tu3Vw4Xy5Za6Bcx', 'sequential'], // runs behind a vendor prefix, 16-31 characters
     ['deadbeefcafebabe0011223344556677', 'known-test-value'],
@@ -109,6 +110,11 @@ describe('isPlaceholder: never rejects random tokens', () => {
       }
     }
     expect(rejected).toEqual([]);
+  });
+
+  it('keeps structured tokens whose ids repeat digits', () => {
+    // Joined here so the source holds no token-shaped string.
+    expect(isPlaceholder(['xoxp', '2413351231', '2413351233', '2422389282', '0c92a3'].join('-'))).toBeUndefined();
   });
 
   it('keeps random bodies behind vendor prefixes', () => {
