@@ -234,32 +234,40 @@ function shapeReason(s: string): PlaceholderReason | undefined {
   }
   if (isSequential(s) || interleavedWalks(s)) return 'sequential';
   if ((n >= 8 && distinct <= 3) || (n >= 16 && distinct <= 4)) return 'tiny-alphabet';
-  if (n >= 16 && n <= 64 && hasThriceRepeatedChunk(s)) return 'repeated';
-  if (n >= 24 && n <= 100 && hasRepeatedLongChunk(s)) return 'repeated';
+  if (n >= 16 && n <= 64 && repeatsPiece(s, 5, 3, FILLER_PIECE)) return 'repeated';
+  if (n >= 24 && n <= 100 && repeatsPiece(s, 10, 2, PASTED_PIECE)) return 'repeated';
   return undefined;
 }
 
 /**
- * `12e45678-12e4-12e4-12e4-…`: a 5-character piece three times in a short value. Random text of up
- * to 64 characters does that about once in 10^7 (hex) or far less; 4-character pieces were not rare
- * enough (about one random 64-hex value in 10^4). Long structured tokens repeat pieces legitimately.
+ * A piece of `size` characters at least `times` times without overlap, where `counts` accepts it:
+ * filler or a value pasted together. The callers choose sizes that random text of their lengths
+ * repeats about once in 10^7 or less.
  */
-function hasThriceRepeatedChunk(s: string): boolean {
+function repeatsPiece(s: string, size: number, times: number, counts: (piece: string) => boolean): boolean {
   const seen = new Map<string, { count: number; last: number }>();
-  for (let i = 0; i + 5 <= s.length; i++) {
-    const g = s.slice(i, i + 5);
-    // Not a run of one character: base64 of binary keys repeats `AAAAA`.
-    if (!/^[\w-]{5}$/.test(g) || /^(.)\1{4}$/.test(g)) continue;
+  for (let i = 0; i + size <= s.length; i++) {
+    const g = s.slice(i, i + size);
+    if (!counts(g)) continue;
     const e = seen.get(g);
     if (!e) seen.set(g, { count: 1, last: i });
-    else if (i - e.last >= 5) {
+    else if (i - e.last >= size) {
       e.count++;
       e.last = i;
-      if (e.count >= 3) return true;
+      if (e.count >= times) return true;
     }
   }
   return false;
 }
+
+// `12e45678-12e4-12e4-12e4-…`: a 5-character piece three times in a value of up to 64 characters
+// (random hex does that about once in 10^7; 4-character pieces caught one random 64-hex value in
+// 10^4). A run of one character does not count: base64 of binary keys repeats `AAAAA`.
+const FILLER_PIECE = (g: string): boolean => /^[\w-]{5}$/.test(g) && !/^(.)\1{4}$/.test(g);
+// A 10-character piece twice in up to 100 characters (`HGM724ngha9785NGKbb…ngha9785NGKbb…`): about
+// once in 10^9 for random hex. Ids in structured tokens repeat digits (`xoxp-2413351231-2413351233-…`),
+// so the piece needs two letters.
+const PASTED_PIECE = (g: string): boolean => !/^(.)\1+$/.test(g) && /[A-Za-z].*[A-Za-z]/.test(g);
 
 /**
  * Letters and digits that are each a walk, interleaved: `aB12cD34eF56gH78`, `a1b2c3d4e5f6`,
@@ -271,23 +279,6 @@ function interleavedWalks(s: string): boolean {
   const digits = s.replace(/[^0-9]/g, '');
   if (letters.length < 8 || digits.length < 4 || letters.length + digits.length < 16) return false;
   return isSequential(letters) && isSequential(digits);
-}
-
-/**
- * A 10-character piece twice (`HGM724ngha9785NGKbb…ngha9785NGKbb…`): a hand-made value pasted
- * together. Random text of up to 100 characters does that about once in 10^9 (hex) or far less.
- */
-function hasRepeatedLongChunk(s: string): boolean {
-  const seen = new Map<string, number>();
-  for (let i = 0; i + 10 <= s.length; i++) {
-    const g = s.slice(i, i + 10);
-    // Ids in structured tokens repeat digits (`xoxp-2413351231-2413351233-…`): letters are needed.
-    if (/^(.)\1+$/.test(g) || !/[A-Za-z].*[A-Za-z]/.test(g)) continue;
-    const at = seen.get(g);
-    if (at === undefined) seen.set(g, i);
-    else if (i - at >= 10) return true;
-  }
-  return false;
 }
 
 /** `abcdefgh`, `12345678`, `qwertyuiop`, `abc123`: most neighbours one step apart. */
@@ -324,7 +315,6 @@ export function splitWords(v: string): string[] {
     .split(/[^a-z0-9]+/)
     .filter((w) => w.length > 0);
 }
-
 
 /** `YOUR_API_KEY_HERE`, `test123`, `my-secret-token`, `P@ssw0rd`: only placeholder words and short digits. */
 function madeOfPlaceholderWords(v: string): boolean {

@@ -10,11 +10,11 @@ import { defineValidator } from './types.js';
  * Random base62 rarely has a lower-case run that long (upper case and digits cut it), let alone a
  * pronounceable one; a single-case value has no case boundaries to judge, so it never counts.
  */
-function madeOfWords(v: string): boolean {
+function madeOfWords(v: string, alnum: number): boolean {
   if (!/[A-Z]/.test(v) || !/[a-z]/.test(v)) return false;
   let covered = 0;
   for (const w of splitWords(v)) if (w.length >= 4 && wordLike(w)) covered += w.length;
-  return covered >= 0.6 * v.replace(/[^A-Za-z0-9]/g, '').length;
+  return covered >= 0.6 * alnum;
 }
 
 export const randomToken = defineValidator({
@@ -23,7 +23,7 @@ export const randomToken = defineValidator({
   validate(secret) {
     const alnum = secret.replace(/[^A-Za-z0-9]/g, '');
     if (alnum.length < 8 || new Set(alnum).size < 6) return { ok: false, reason: 'too short or too uniform for a token' };
-    if (isIdentifierLike(secret) || madeOfWords(secret)) return { ok: false, reason: 'an identifier made of words' };
+    if (isIdentifierLike(secret) || madeOfWords(secret, alnum.length)) return { ok: false, reason: 'an identifier made of words' };
     return { ok: true };
   },
 });

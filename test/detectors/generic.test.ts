@@ -336,7 +336,8 @@ const negatives: Array<[string, () => string]> = [
   ['Kubernetes env from a secret reference', () => `- name: DB_PASSWORD\n  valueFrom:\n    secretKeyRef: {name: db, key: password}\n- name: BUILD_ID\n  value: ${b62(24)}`],
   ['value of the next list item', () => `- name: DB_PASSWORD\n- name: BUILD_ID\n  value: ${b62(24)}`],
   ['Maven password encrypted with the master password', () => `<password>{COQLCE6DU6GtcS5P=}</password>`],
-  ['Spring Cloud Config ciphertext', () => `spring.datasource.password={cipher}${hex(64)}`],
+  // Quoted, as Spring's docs write it in YAML (unquoted in .properties the braces already make it code).
+  ['Spring Cloud Config ciphertext', () => `  password: '{cipher}${hex(64)}'`],
   ['MySQL native password hash', () => `password: '*2470C0C06DEE42FD1618BB99005ADCA2EC9D1E19'`],
   ['Python format string', () => `format_password = "prefix_{}".format(dynamic_value1)`],
   ['printf-style template', () => `conn_password = "%s:%s_Zk29" % (user, suffix)`],
