@@ -4,6 +4,7 @@ import { discordBotToken } from './discord-bot-token.js';
 import { githubStatelessToken } from './github-stateless-token.js';
 import { grafanaCloudToken } from './grafana-cloud-token.js';
 import { jwt } from './jwt.js';
+import { mixedAlphabet } from './mixed-alphabet.js';
 import { privateKeyBody } from './private-key-body.js';
 import { pypiMacaroon } from './pypi-macaroon.js';
 import { randomToken } from './random-token.js';
@@ -22,6 +23,7 @@ export const validators = {
   'vault-service-token': vaultServiceToken,
   'private-key-body': privateKeyBody,
   'random-token': randomToken,
+  'mixed-alphabet': mixedAlphabet,
 } satisfies Record<string, StructureValidator>;
 
 export type ValidatorName = keyof typeof validators;

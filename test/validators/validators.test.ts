@@ -307,3 +307,24 @@ describe('random-token', () => {
     expect(rejected).toBeLessThan(samples / 200);
   });
 });
+
+describe('mixed-alphabet', () => {
+  const ma = v('mixed-alphabet');
+  it('keeps a mixed base62 value', () => {
+    expect(ma.validate(randomFrom62(40), {}).ok).toBe(true);
+  });
+  it.each([['a commit sha', 'da0e0dfe58b7a431659754fdf3f186c529afbe65'], ['a word', 'TunnelListResponsesPagePaginationArray'], ['lower case and digits', 'k3j5h7g9f1d2s4a6q8w0e2r4t6y8u0i2o4p6']])(
+    'rejects %s',
+    (_label, value) => {
+      expect(ma.validate(value, {}).ok).toBe(false);
+    },
+  );
+});
+
+function randomFrom62(n: number): string {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+  // Upper case and a digit first, so the value is mixed whatever the rest draws.
+  let s = 'Q7';
+  for (const b of randomBytes(n - 2)) s += alphabet[b % alphabet.length];
+  return s;
+}
