@@ -193,6 +193,8 @@ function readAssignment(text: string, ns: number, s: number, ne: number, name: s
   else if (c === '=' && c2 === '=') opEnd = text[q + 2] === '=' ? q + 3 : q + 2;
   else if ((c === '|' && c2 === '|') || (c === '?' && c2 === '?')) opEnd = text[q + 2] === '=' ? q + 3 : -1;
   else if (c === '?' && c2 === '=') opEnd = q + 2;
+  // Shell default, `${DB_PASSWORD:-value}`: the default is the value.
+  else if (c === ':' && c2 === '-' && q === p && text[ns - 1] === '{' && text[ns - 2] === '$') opEnd = q + 2;
   // `=~` is a regex match (`$x =~ /re/`) unless a value is glued to it (`SECRET=~C2U~tDO7…`).
   else if (c === '=' && (c2 !== '~' || (q === p && !isBlank(text[q + 2]) && text[q + 2] !== '/'))) opEnd = q + 1;
   else if (c === ':' && c2 !== ':') {
@@ -259,8 +261,15 @@ const AUTH_SCHEME = /^(?:Bearer|Basic|Token|Bot)[ \t]+(?=\S)/i;
 const CONFIG_LINE = /^[ \t]*(?:export[ \t]+|-[ \t]+)?$/;
 
 /** `nameStart`: where the name begins, to tell a config line (only computed when it matters). */
+// An environment lookup with a literal fallback: the fallback is the value that ships
+// (`process.env.API_KEY || "…"`, `os.getenv("X") or "…"`, `import.meta.env.X ?? "…"`).
+const ENV_FALLBACK =
+  /^(?:process\.env(?:\.[\w$]+|\[["'][\w.-]+["']\])|import\.meta\.env\.[\w$]+|(?:os\.environ\.get|os\.getenv|ENV\.fetch|Deno\.env\.get|System\.getenv)\([ \t]*["'][\w.-]+["'][ \t]*\)|ENV\[["'][\w.-]+["']\])[ \t]*(?:\|\||\?\?|\bor\b|\?:)[ \t]*(?=["'`])/;
+
 function readValue(text: string, asg: Assignment, nameStart: number): ValueSpan | undefined {
   let p = skipBlank(text, asg.valueAt);
+  const fallback = ENV_FALLBACK.exec(text.slice(p, p + 160));
+  if (fallback) p += fallback[0].length;
   // String prefixes: Python b'' r'' f'', C# @"" $"".
   const pre = /^(?:[rRbBuU]{1,2}|[fF][rR]?|[rR][fF]|@\$?|\$@?)(?=["'`])/.exec(text.slice(p, p + 4));
   const interpolated = pre !== null && /[fF$]/.test(pre[0]);
@@ -312,15 +321,18 @@ function readValue(text: string, asg: Assignment, nameStart: number): ValueSpan 
   while (i < text.length && i - p <= MAX_VALUE && !isBareTerminator(text.charCodeAt(i))) i++;
   if (i - p > MAX_VALUE) return undefined;
   const t = text[i];
-  if ((asg.op === 'assign' || asg.op === 'colon') && t !== undefined && '()[]{}<>'.includes(t) && CONFIG_LINE.test(linePrefix(text, nameStart))) {
+  if ((asg.op === 'assign' || asg.op === 'colon') && t !== undefined && '()[]{}<>&'.includes(t) && CONFIG_LINE.test(linePrefix(text, nameStart))) {
     // A raw config value with unpaired brackets (`DB_PASSWORD=Xy7(kL]9#`) is a literal; paired
-    // ones stay code or templates (`getToken()`, `ENC[...]`, `{{ x }}`).
+    // ones stay code or templates (`getToken()`, `ENC[...]`, `{{ x }}`). An `&` inside a raw
+    // value (`SECRET_KEY=r&lvy…`) is part of it, unless it starts or ends a query string
+    // (`st=…&se=…`, `token=…&token_type_hint=…`); a shell `a&&b` is left to looksLikeCode().
     let j = i;
     while (j < text.length && j - p <= MAX_VALUE && text.charCodeAt(j) > 32 && !isQuote(text[j])) j++;
     const full = text.slice(p, j);
     // Not a call cut at a blank (`collect(a,`) or a regex literal (`/(\[…`).
     const code = /[A-Za-z_$][\w$]{3,}\(/.test(full) || /^\/|,$/.test(full);
-    if (!code && !balanced(full) && !isQuote(text[j])) return { start: p, end: j, quoted: false };
+    const raw = t === '&' ? !/^[\w.-]*=/.test(full) && !/^&[\w.-]+=/.test(text.slice(i, i + 40)) : !balanced(full);
+    if (!code && raw && !isQuote(text[j])) return { start: p, end: j, quoted: false };
   }
   // `getToken()`, `os.environ["X"]`, `ENC[...]`: code, not a literal.
   if (t === '(' || t === '[') return undefined;
@@ -488,6 +500,8 @@ function judgeValue(value: string, kind: SecretKind, weak: boolean, quoted: bool
   const n = [...value].length;
   if (!passesFloor(kind, weak, charset, n, entropy, classes.count, classes.lower && classes.upper && classes.digit)) return undefined;
   if (NON_VALUES.has(value.toLowerCase())) return undefined;
+  // Code between two string literals (`';Password=',parameters('d')`), read as if it were one.
+  if (quoted && /^[,;)]|\($/.test(value)) return undefined;
   if (REFERENCE.test(value)) return undefined;
   // YAML tags, aliases and anchors, %VAR%, @Annotation, ternaries.
   if (!quoted && /^[!*&%@?:|]/.test(value)) return undefined;

@@ -37,6 +37,12 @@ const positives: Array<[string, (s: string) => string, () => string, Kind]> = [
   ['run-together lower-case name', (s) => `googleapikey: '${s}'`, () => b62(32), 'secret'],
   ['punctuation-heavy key of lower case and symbols', (s) => `apikey: "${s}"`, () => 'm{(x]d)r$k[j>z-h_w#c!y%n^g&p*l', 'secret'],
   ['16-character mixed-case key behind a provider key name', (s) => `convertapi_key: "${s}"`, () => 'q7VfK2mXw9LtB4Rz', 'secret'],
+  ['JS environment lookup with a literal fallback', (s) => `  accountKey: process.env.ACCOUNT_KEY || "${s}",`, () => b64(64), 'secret'],
+  ['Vite environment lookup with ?? and a literal', (s) => `const apiToken = import.meta.env.VITE_API_TOKEN ?? '${s}';`, () => b62(32), 'secret'],
+  ['Python getenv with `or` and a literal', (s) => `api_key = os.getenv("API_KEY") or "${s}"`, () => b62(32), 'secret'],
+  ['.env secret key holding & and )', (s) => `SECRET_KEY=${s}`, () => `${b62(10)}&${b62(12)})=x-!#${b62(6)}`, 'secret'],
+  ['shell parameter default', (s) => `export PGURL=\${DB_PASSWORD:-${s}}`, () => pw(20), 'password'],
+  ['.env token as the first query parameter', (s) => `token=${s}&token_type_hint=refresh_token`, () => b62(24), 'secret'],
   ['Gradle buildConfigField (Groovy)', (s) => `buildConfigField 'String', 'API_KEY', '"${s}"'`, () => hex(32), 'secret'],
   ['Gradle buildConfigField (Kotlin)', (s) => `buildConfigField("String", "MAPS_API_KEY", "\\"${s}\\"")`, () => b62(32), 'secret'],
   ['JSON key and value inside a string literal', (s) => `"\\"awsSecretKey\\":\\"${s}\\",\\" +`, () => b64(40), 'secret'],
@@ -340,6 +346,10 @@ const negatives: Array<[string, () => string]> = [
   ['MySQL native password hash', () => `password: '*2470C0C06DEE42FD1618BB99005ADCA2EC9D1E19'`],
   ['Python format string', () => `format_password = "prefix_{}".format(dynamic_value1)`],
   ['printf-style template', () => `conn_password = "%s:%s_Zk29" % (user, suffix)`],
+  ['environment lookup without a fallback', () => `  accountKey: process.env.ACCOUNT_KEY || defaultKey,`],
+  ['shell default that is a placeholder in mixed case', () => `DB=\${POSTGRES_PASSWORD:-PaSsW0Rd}`],
+  ['.env value followed by a shell &&', () => `API_TOKEN=${b62(6)}&&/usr/bin/deploy --fast`],
+  ['code between two string literals', () => `"cs": "concat('Data Source=',parameters('a'),';Password=',parameters('d'))"`],
 ];
 
 describe('findGenericSecrets: negatives', () => {
