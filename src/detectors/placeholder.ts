@@ -66,17 +66,22 @@ const TEMPLATE_WHOLE: readonly RegExp[] = [
 // Substrings that mark documentation values. Matched only in lower, UPPER or Capitalized form so
 // that mixed-case random text (where `dUmMy` could occur) is never taken for a marker.
 const MARKERS = [
-  'example', 'changeme', 'change_me', 'change-me', 'changeit', 'placeholder', 'redacted', 'replaceme',
+  'exampl', 'changeme', 'change_me', 'change-me', 'changeit', 'placeholder', 'redacted', 'replaceme',
   'replace_me', 'replace-me', 'notasecret', 'not_a_secret', 'not-a-secret', 'notreal', 'not_real',
   'dummy', 'sample', 'your_', 'your-', 'yourkey', 'yoursecret', 'yourtoken', 'yourpassword', 'insert_',
   'insert-', 'fake_', 'fake-', '_fake', '-fake', 'mock_', '_mock', 'todo_', 'fixme', 'xxxxxx',
   'notakey', 'not_a_key', 'not-a-key', 'notatoken', 'not_a_token', 'not-a-token',
+  // A token's parts named instead of filled in: `eyJ….payload.signature`.
+  '.payload', '.signature',
 ];
 const MARKER_RE = new RegExp(
   MARKERS.flatMap((m) => [m, m.toUpperCase(), m[0]!.toUpperCase() + m.slice(1)])
-    .map((m) => m.replace(/[-_]/g, (c) => `\\${c}`))
+    .map((m) => m.replace(/[-_.]/g, (c) => `\\${c}`))
     .join('|'),
 );
+
+// A UUID whose first group spells a test word (`test6b44-4c54-…`): typed by hand, not issued.
+const TEST_UUID = /^(?:test|demo|fake)[0-9a-f]{0,4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 // Well-known test vectors and magic numbers.
 const KNOWN_TEST = /deadbeef|cafebabe|feedface|0123456789abcdef|fedcba9876543210|abcdef0123456789/i;
@@ -129,7 +134,7 @@ const KNOWN_EXAMPLE_LIST = [...KNOWN_EXAMPLES];
  * Openings of documentation examples that docs and tests edit by hand (`…bPxRfiCYEXAMPLEKEY`
  * becomes `…bPxRfiCYESATESTKEY`): the AWS secret access key and access key id examples.
  */
-const KNOWN_EXAMPLE_STEMS = ['wJalrXUtnFEMI/K7MDENG/bPxRfiCY', 'AKIAIOSFODNN7'];
+const KNOWN_EXAMPLE_STEMS = ['wJalrXUtnFEMI/K7MDENG/bPxRfiCY', 'AKIAIOSFODNN7', 'ASIAIOSFODNN7'];
 
 /** The jwt.io debugger token (any algorithm or signature): payload `sub` 1234567890, `name` John Doe. */
 function isJwtIoExample(v: string): boolean {
@@ -172,14 +177,15 @@ export function isPlaceholder(value: string, context?: { line?: string }): Place
   if (isMasked(v)) return 'masked';
   if (MARKER_RE.test(v)) return 'example-marker';
   if (KNOWN_EXAMPLE_STEMS.some((s) => v.startsWith(s))) return 'known-example';
-  if (KNOWN_TEST.test(v)) return 'known-test-value';
+  if (KNOWN_TEST.test(v) || TEST_UUID.test(v)) return 'known-test-value';
   // Checks on the value and on its body without a short vendor prefix (`sk_live_`, `ghp_`).
   const body = stripPrefix(v);
   for (const s of body === v ? [v] : [v, body]) {
     const r = shapeReason(s);
     if (r) return r;
   }
-  if (madeOfPlaceholderWords(v) || madeOfPlaceholderWords(deLeet(v))) return 'placeholder-words';
+  // `PaSsW0Rd` too: case games on a placeholder word.
+  if (madeOfPlaceholderWords(v) || madeOfPlaceholderWords(deLeet(v)) || madeOfPlaceholderWords(deLeet(v.toLowerCase()))) return 'placeholder-words';
   return undefined;
 }
 
@@ -221,7 +227,7 @@ function shapeReason(s: string): PlaceholderReason | undefined {
   const n = cps.length;
   const distinct = new Set(cps).size;
   if (n >= 2 && distinct === 1) return 'repeated';
-  if (/(.)\1{9,}/u.test(s)) return 'repeated';
+  if (hasFillerRun(s, n)) return 'repeated';
   for (let p = 2; p <= 8 && p * 2 <= n; p++) {
     let periodic = true;
     for (let i = p; i < n; i++) {
@@ -232,7 +238,8 @@ function shapeReason(s: string): PlaceholderReason | undefined {
     }
     if (periodic) return 'repeated';
   }
-  if (isSequential(s) || interleavedWalks(s)) return 'sequential';
+  if (isSequential(s) || interleavedWalks(s) || hasLongWalk(s)) return 'sequential';
+  if (n >= 24 && hexHeavy(s)) return 'tiny-alphabet';
   if ((n >= 8 && distinct <= 3) || (n >= 16 && distinct <= 4)) return 'tiny-alphabet';
   if (n >= 16 && n <= 64 && repeatsPiece(s, 5, 3, FILLER_PIECE)) return 'repeated';
   if (n >= 24 && n <= 100 && repeatsPiece(s, 10, 2, PASTED_PIECE)) return 'repeated';
@@ -298,6 +305,50 @@ function isSequential(s: string): boolean {
   // below 60% steps (at most ~45% in a million samples) and 70% of 15+ pairs is about 1 in 10^8.
   const share = t.length >= 32 ? 0.6 : t.length >= 16 ? 0.7 : 0.8;
   return steps >= share * (t.length - 1);
+}
+
+/**
+ * Ten of one character in a row. Long base64 of binary data repeats `A`, `/` and `+` (AWS session
+ * tokens hold `//////////`), so those runs count only in short values.
+ */
+function hasFillerRun(s: string, n: number): boolean {
+  for (const m of s.matchAll(/(.)\1{9,}/gu)) {
+    if (n < 64 || !'A/+'.includes(m[1]!)) return true;
+  }
+  return false;
+}
+
+/** An ascending run of 8 (`1234567890`, `abcdefgh`) inside a value: random text has one about once in 10^8. */
+function hasLongWalk(s: string): boolean {
+  let run = 1;
+  for (let i = 1; i < s.length; i++) {
+    const a = s.charCodeAt(i - 1);
+    const b = s.charCodeAt(i);
+    const step = b === a + 1 || (a === 57 && b === 48); // …8 9 0
+    run = step && /[0-9A-Za-z]/.test(s[i]!) ? run + 1 : 1;
+    if (run >= 8) return true;
+  }
+  return false;
+}
+
+/**
+ * Hex typed by hand: one digit fills a third (`dapiecaaae64a727498daaaaafe1…`), eight of one digit
+ * in a row (`aaaaaaaa-1111-…`) or five leading zeros (`00000ed850cd…`). Random hex of 24+ digits
+ * does each about once in 10^6 or less. A short vendor prefix (`dapi`) is not part of the hex.
+ */
+function hexHeavy(value: string): boolean {
+  const s = value.replace(/^[A-Za-z]{0,4}[G-Zg-z](?=[0-9a-f])/, '').replace(/^[a-z]{2,5}\.[a-z]{2,5}\./, '');
+  if (!/^[0-9a-f-]+$/i.test(s)) return false;
+  if (/^0{5}|([0-9a-f])\1{7}/i.test(s)) return s.replace(/-/g, '').length >= 24;
+  const counts = new Map<string, number>();
+  let digits = 0;
+  for (const c of s.toLowerCase()) {
+    if (c === '-') continue;
+    digits++;
+    counts.set(c, (counts.get(c) ?? 0) + 1);
+  }
+  const max = Math.max(...counts.values());
+  return digits >= 24 && max >= 10 && max * 3 >= digits;
 }
 
 function deLeet(v: string): string {

@@ -33,7 +33,7 @@ describe('isPlaceholder: recognises non-secrets', () => {
     ['53d49dnotakeyata9bac57a3d86c517ded974b19', 'example-marker'], // says it is not a key
     ['mypassword', 'placeholder-words'], // words run together
     ['wJalrXUtnFEMI/K7MDENG/bPxRfiCYESATESTKEY', 'known-example'], // the AWS docs example, edited
-    ['12e45678-12e4-12e4-12e4-12e456789012', 'repeated'], // a piece three times
+    ['12e45678-12e4-12e4-12e4-12e45f9b3c02', 'repeated'], // a piece three times
     ['thisismysecrettoken', 'placeholder-words'],
     ['password', 'placeholder-words'],
     ['Password1', 'placeholder-words'],
@@ -83,6 +83,16 @@ describe('isPlaceholder: recognises non-secrets', () => {
     ['0123456789abcdef0123456789abcdef', 'known-test-value'],
     ['aabbaabbbaabbaaabbbbaaab', 'tiny-alphabet'],
     ['1100101011101001011', 'tiny-alphabet'],
+    ['PaSsW0Rd', 'placeholder-words'], // case games on a placeholder word
+    ['mostest12', 'placeholder-words'], // Mattermost's development password
+    ['AKIAIGKECZXA7EXAMPLF', 'example-marker'], // EXAMPL, one letter edited
+    ['ASIAIOSFODNN7GUTXNEL', 'known-example'], // the AWS docs key id, as a session key id
+    ['eyJhbGciOiJIUzI1NiJ9.payload.signature', 'example-marker'],
+    ['test6b44-4c54-4623-91d9-b61f29b702f8', 'known-test-value'],
+    ['dapi1234567890ab1cde2f3ab456c7d89efa', 'sequential'], // a long ascending run inside
+    ['dapiecaaae64a727498daaaaafe1bace968a', 'tiny-alphabet'], // one hex digit fills a third
+    ['amzn.mws.aaaaaaaa-1111-5770-5bad-19bd40c0ac65', 'tiny-alphabet'], // eight of one digit in a row
+    ['00000b952f47a6b3f42305b8ffe6f9bd7d10e45f966b9a62', 'tiny-alphabet'], // zeros typed over the start
     ['', 'empty'],
     ['   ', 'empty'],
   ];
@@ -110,6 +120,15 @@ describe('isPlaceholder: never rejects random tokens', () => {
       }
     }
     expect(rejected).toEqual([]);
+  });
+
+  it('keeps long base64 whose binary repeats / or A (AWS session tokens hold //////////)', () => {
+    for (const run of ['/', 'A', '+']) {
+      const v = randomFrom(ALPHABETS.base64, 20) + run.repeat(10) + randomFrom(ALPHABETS.base64, 60);
+      expect(isPlaceholder(v), v).toBeUndefined();
+    }
+    // A short value with such a run stays filler.
+    expect(isPlaceholder(randomFrom(ALPHABETS.base64, 8) + '/'.repeat(10) + randomFrom(ALPHABETS.base64, 8))).toBe('repeated');
   });
 
   it('keeps structured tokens whose ids repeat digits', () => {
