@@ -3,10 +3,11 @@
 //
 //   node scripts/heldout-eval.js <examples.jsonl> [--misses] [--json]
 //
-// Each line of the JSONL file is {project, rule, kind: "positive"|"negative", text}. The file
-// carries the data; this script carries none. Every example is written to its own file in a
-// temporary directory, the built CLI scans that directory once, and an example counts as found
-// when its file has any finding.
+// Each line of the JSONL file is {project, rule, kind: "positive"|"negative", text, name?}. The
+// file carries the data; this script carries none. Every example is written to its own folder in
+// a temporary directory, as `name` when given (a format known by its file name: `.npmrc`,
+// `id_rsa`, `credentials.json`) or `example.txt`; the built CLI scans that directory once, and an
+// example counts as found when its file has any finding.
 //
 // Positives in a checksummed format whose checksum keyhound rejects (hand-made look-alikes in
 // other projects' rule files) are not counted: each missed positive is scanned alone and
@@ -40,7 +41,8 @@ const examples = readFileSync(file, 'utf8')
     const e = JSON.parse(l);
     if (e.kind !== 'positive' && e.kind !== 'negative') throw new Error(`line ${i + 1}: bad kind`);
     if (typeof e.text !== 'string') throw new Error(`line ${i + 1}: no text`);
-    return { ...e, index: i, name: `ex-${String(i).padStart(5, '0')}.txt` };
+    const name = typeof e.name === 'string' && /^[^/\\]+$/.test(e.name) && e.name !== '..' ? e.name : 'example.txt';
+    return { ...e, index: i, dir: `ex-${String(i).padStart(5, '0')}`, name };
   });
 
 function scan(dir) {
@@ -59,25 +61,28 @@ const work = mkdtempSync(join(tmpdir(), 'keyhound-heldout-'));
 try {
   const all = join(work, 'all');
   mkdirSync(all);
-  for (const e of examples) writeFileSync(join(all, e.name), e.text + '\n');
+  for (const e of examples) {
+    mkdirSync(join(all, e.dir));
+    writeFileSync(join(all, e.dir, e.name), e.text + '\n');
+  }
   const report = scan(all);
-  const rulesByFile = new Map();
+  const rulesByDir = new Map();
   for (const f of report.findings) {
-    const base = f.file.split(/[\\/]/).pop();
-    if (!rulesByFile.has(base)) rulesByFile.set(base, new Set());
-    rulesByFile.get(base).add(f.rule);
+    const dir = f.file.split(/[\\/]/).find((p) => /^ex-\d+$/.test(p));
+    if (!rulesByDir.has(dir)) rulesByDir.set(dir, new Set());
+    rulesByDir.get(dir).add(f.rule);
   }
   for (const e of examples) {
-    e.found = rulesByFile.has(e.name);
-    e.rules = [...(rulesByFile.get(e.name) ?? [])];
+    e.found = rulesByDir.has(e.dir);
+    e.rules = [...(rulesByDir.get(e.dir) ?? [])];
   }
 
   // Missed positives: a checksum rejection alone excludes the example.
   for (const e of examples) {
     if (e.kind !== 'positive' || e.found) continue;
     const one = join(work, `one-${e.index}`);
-    mkdirSync(one);
-    writeFileSync(join(one, e.name), e.text + '\n');
+    mkdirSync(join(one, e.dir), { recursive: true });
+    writeFileSync(join(one, e.dir, e.name), e.text + '\n');
     const r = scan(one);
     e.badChecksum = (r.stats?.rejected?.['bad-checksum'] ?? 0) > 0;
     e.dropped = Object.keys(r.stats?.rejected ?? {}).filter((k) => r.stats.rejected[k] > 0);
