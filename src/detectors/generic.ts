@@ -390,8 +390,9 @@ const FORMATTED = /^["'`][ \t]*(?:\.format\(|%[ \t]*[(\w])/;
 // A bare value followed by an operator is an expression: `config?.core?.askpass !== undefined`.
 const FOLLOWED_BY_OPERATOR = /^[ \t]+(?:[!=]==?|&&|\|\||[<>]=?[ \t]|\?[ \t]|[-+*/%][ \t])/;
 // Ciphertext, not a key: OpenSSL `Salted__` blobs, Maven `{…}` passwords (encrypted with the master
-// password, which the maven-master-password rule reports), Spring Cloud Config `{cipher}…`.
-const ENCRYPTED = /^(?:U2FsdGVkX1|\{cipher\}|\{[A-Za-z0-9+/]{8,}={0,2}\}$)/;
+// password, which the maven-master-password rule reports), Spring Cloud Config `{cipher}…`, Jasypt
+// `ENC(…)`.
+const ENCRYPTED = /^(?:U2FsdGVkX1|\{cipher\}|\{[A-Za-z0-9+/]{8,}={0,2}\}$|ENC\()/;
 // Minified code read as a value: `e.a||b.c`, `+e.accessKeyId+`, `e.error.retryable=!0`, `Jobs[-1].JobId`.
 const CODE_OPERATOR = /\|\||&&|\]\.|\)\.|\(\)/;
 const LEADING_MEMBER = /^\+?[A-Za-z_$][\w$]*((?:\??\.[A-Za-z_$][\w$]*)+)[=?:|&+(,;!<>*]/;
@@ -553,6 +554,8 @@ function wordPasswordSymbol(value: string): boolean {
 function wrapsShortText(value: string): boolean {
   const t = base64Text(value);
   if (t === undefined) return false;
+  // Base64 of ciphertext markers (`ENC[RSA,…]`, `ENC(…)`) or of a JWT header cut short (`{"alg":"HS256","typ":"JW`).
+  if (/^(?:ENC[[(]|\{cipher\}|\{\s*"(?:alg|typ)"\s*:)/.test(t)) return true;
   const colon = t.indexOf(':');
   if (colon >= 0) {
     const pw = t.slice(colon + 1);

@@ -106,6 +106,8 @@ export const KNOWN_EXAMPLES: ReadonlySet<string> = new Set([
   '0c28fca386c7a227600b2fe50b7cae11ec86d3bf1fbe471be89827e19d72aa1d',
   '5HueCGU8rMjxEXxiPuD5BDku4MkFqeZyd4dZ1jvhTVqvbTLvyTJ',
   'KwdMAjGmerYanjeui5SHS7JkmpZvVipYvB2LJGU1ZxJwYvP98617',
+  // Laravel's user factory hash (bcrypt of "password"), copied into countless seeders and tests.
+  '$2y$10$92IXUNpkjO0rOQ5byMi.Ye4oKoEa3Ro9llC/.og/at2.uheWG/igi',
   // The example UUID of the UUID Wikipedia article and countless docs.
   '550e8400-e29b-41d4-a716-446655440000',
   // Telegram bot token shown by the Bot API documentation (BotFather section).
@@ -204,6 +206,8 @@ function wrappedInTemplate(v: string, line: string): boolean {
 
 function isMasked(v: string): boolean {
   if (/\*{4,}|•{2,}|·{3,}|…/.test(v)) return true;
+  // A JWT cut after its header (`eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.`): the claims and signature are gone.
+  if (/^eyJ[A-Za-z0-9_-]{10,}\.?$/.test(v) && /^\{\s*"(?:alg|typ|kid)"/.test(Buffer.from(v.replace(/\.$/, ''), 'base64url').toString('latin1'))) return true;
   // Elided: `sk-proj-...`, `...a1b2`, `ghp_abcd...wxyz` (shown in docs and logs, never usable).
   if (/^\.{3}|\.{3}$/.test(v) || /^[^.]{1,16}\.{3,}[^.]{1,16}$/.test(v)) return true;
   let masked = 0;

@@ -71,6 +71,8 @@ const ANY_NEG = new Set([
   'revision', 'checksum', 'integrity', 'digest', 'hash', 'hashed', 'fingerprint', 'thumbprint',
   // Pagination and request bookkeeping, not credentials: `NextToken`, `ContinuationToken`.
   'next', 'continuation', 'pagination', 'paging', 'cursor', 'marker', 'idempotency', 'csrf', 'xsrf',
+  // Test doubles say what they are: `mock_token`, `fakeApiKey`, `DUMMY_SECRET`.
+  'mock', 'mocked', 'fake', 'dummy',
   // Accessors hold functions, not values: `mngr->getKey = xmlSecKeysMngrGetKey`.
   'get', 'getter',
 ]);

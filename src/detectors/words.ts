@@ -25,7 +25,7 @@ export const PLACEHOLDER_WORDS: ReadonlySet<string> = new Set([
   'insecure', 'unsafe', 'do', 'use', 'only', 'development', 'must', 'should', 'at', 'least',
   'characters', 'chars', 'long', 'key1', 'key2', 'token1', 'secret1', 'pass1', 'password1',
   // Famous demo passwords: `scott`/`tiger` (Oracle), Mattermost's `mostest`.
-  'scott', 'tiger', 'mostest',
+  'scott', 'tiger', 'mostest', 'proxy',
 ]);
 
 /**

@@ -349,6 +349,11 @@ const negatives: Array<[string, () => string]> = [
   ['environment lookup without a fallback', () => `  accountKey: process.env.ACCOUNT_KEY || defaultKey,`],
   ['shell default that is a placeholder in mixed case', () => `DB=\${POSTGRES_PASSWORD:-PaSsW0Rd}`],
   ['.env value followed by a shell &&', () => `API_TOKEN=${b62(6)}&&/usr/bin/deploy --fast`],
+  ['a test double named as such', () => `mock_token="${b64url(86)}"`],
+  ['a fake key named as such', () => `const fakeApiKey = "${b62(32)}";`],
+  ['Jasypt ciphertext', () => `secret='ENC(2048:${b62(40)})'`],
+  ['base64 of an ENC[…] ciphertext marker', () => `secret='${b64text(`ENC[RSA,${b62(40)}]`)}'`],
+  ['base64 of a JWT header cut short', () => `  bearerToken: "${b64text('{"alg":"HS256","typ":"JW')}"`],
   ['code between two string literals', () => `"cs": "concat('Data Source=',parameters('a'),';Password=',parameters('d'))"`],
 ];
 

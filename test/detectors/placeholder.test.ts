@@ -93,6 +93,9 @@ describe('isPlaceholder: recognises non-secrets', () => {
     ['dapiecaaae64a727498daaaaafe1bace968a', 'tiny-alphabet'], // one hex digit fills a third
     ['amzn.mws.aaaaaaaa-1111-5770-5bad-19bd40c0ac65', 'tiny-alphabet'], // eight of one digit in a row
     ['00000b952f47a6b3f42305b8ffe6f9bd7d10e45f966b9a62', 'tiny-alphabet'], // zeros typed over the start
+    ['eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.', 'masked'], // a JWT cut after its header
+    ['proxypass', 'placeholder-words'],
+    ['$2y$10$92IXUNpkjO0rOQ5byMi.Ye4oKoEa3Ro9llC/.og/at2.uheWG/igi', 'known-example'], // Laravel's factory hash
     ['', 'empty'],
     ['   ', 'empty'],
   ];
