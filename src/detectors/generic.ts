@@ -260,12 +260,12 @@ const AUTH_SCHEME = /^(?:Bearer|Basic|Token|Bot)[ \t]+(?=\S)/i;
 // The name starts its line (.env, YAML, INI, shell export): the rest is a raw value, not code.
 const CONFIG_LINE = /^[ \t]*(?:export[ \t]+|-[ \t]+)?$/;
 
-/** `nameStart`: where the name begins, to tell a config line (only computed when it matters). */
 // An environment lookup with a literal fallback: the fallback is the value that ships
 // (`process.env.API_KEY || "…"`, `os.getenv("X") or "…"`, `import.meta.env.X ?? "…"`).
 const ENV_FALLBACK =
   /^(?:process\.env(?:\.[\w$]+|\[["'][\w.-]+["']\])|import\.meta\.env\.[\w$]+|(?:os\.environ\.get|os\.getenv|ENV\.fetch|Deno\.env\.get|System\.getenv)\([ \t]*["'][\w.-]+["'][ \t]*\)|ENV\[["'][\w.-]+["']\])[ \t]*(?:\|\||\?\?|\bor\b|\?:)[ \t]*(?=["'`])/;
 
+/** `nameStart`: where the name begins, to tell a config line (only computed when it matters). */
 function readValue(text: string, asg: Assignment, nameStart: number): ValueSpan | undefined {
   let p = skipBlank(text, asg.valueAt);
   const fallback = ENV_FALLBACK.exec(text.slice(p, p + 160));

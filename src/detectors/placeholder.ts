@@ -322,7 +322,7 @@ function hasFillerRun(s: string, n: number): boolean {
   return false;
 }
 
-/** An ascending run of 8 (`1234567890`, `abcdefgh`) inside a value: random text has one about once in 10^8. */
+/** An ascending run of 8 (`1234567890`, `abcdefgh`) inside a value: 64 random hex digits hold one about once in 10^7. */
 function hasLongWalk(s: string): boolean {
   let run = 1;
   for (let i = 1; i < s.length; i++) {

@@ -24,7 +24,7 @@ export const PLACEHOLDER_WORDS: ReadonlySet<string> = new Set([
   'sk', 'pk', 'rk', 'xxx', 'xx', 'xoxb', 'xoxp', 'ghp', 'org', 'project', 'name', 'env',
   'insecure', 'unsafe', 'do', 'use', 'only', 'development', 'must', 'should', 'at', 'least',
   'characters', 'chars', 'long', 'key1', 'key2', 'token1', 'secret1', 'pass1', 'password1',
-  // Famous demo passwords: `scott`/`tiger` (Oracle), Mattermost's `mostest`.
+  // Famous demo passwords (`scott`/`tiger` of Oracle, Mattermost's `mostest`) and `proxyuser:proxypass`.
   'scott', 'tiger', 'mostest', 'proxy',
 ]);
 
