@@ -336,23 +336,15 @@ function hasLongWalk(s: string): boolean {
 }
 
 /**
- * Hex typed by hand: one digit fills a third (`dapiecaaae64a727498daaaaafe1…`), eight of one digit
- * in a row (`aaaaaaaa-1111-…`) or five leading zeros (`00000ed850cd…`). Random hex of 24+ digits
- * does each about once in 10^6 or less. A short vendor prefix (`dapi`) is not part of the hex.
+ * Hex typed by hand: eight of one digit in a row (`aaaaaaaa-1111-…`) or six leading zeros
+ * (`000000b952…`). 64 random hex digits do either about once in 10^7. A short vendor prefix
+ * (`dapi`, `amzn.mws.`) is not part of the hex. (One digit filling a third of the value looked
+ * hand-made too, but 24 random digits do that about once in 10^5.)
  */
 function hexHeavy(value: string): boolean {
   const s = value.replace(/^[A-Za-z]{0,4}[G-Zg-z](?=[0-9a-f])/, '').replace(/^[a-z]{2,5}\.[a-z]{2,5}\./, '');
-  if (!/^[0-9a-f-]+$/i.test(s)) return false;
-  if (/^0{5}|([0-9a-f])\1{7}/i.test(s)) return s.replace(/-/g, '').length >= 24;
-  const counts = new Map<string, number>();
-  let digits = 0;
-  for (const c of s.toLowerCase()) {
-    if (c === '-') continue;
-    digits++;
-    counts.set(c, (counts.get(c) ?? 0) + 1);
-  }
-  const max = Math.max(...counts.values());
-  return digits >= 24 && max >= 10 && max * 3 >= digits;
+  if (!/^[0-9a-f-]+$/i.test(s) || s.replace(/-/g, '').length < 24) return false;
+  return /^0{6}|([0-9a-f])\1{7}/i.test(s);
 }
 
 function deLeet(v: string): string {
