@@ -552,6 +552,9 @@ function wordPasswordSymbol(value: string): boolean {
 
 /** Base64 of readable text (`dXNlcjpwYXNz`, `cGFzc3dvcmQ=`): only a real `user:password` pair counts. */
 function wrapsShortText(value: string): boolean {
+  // Pieces of base64 prose joined by dots, shaped like a JWT (`VGhpcyBpcyBhIHRlc3Q=.QW5v…`).
+  const pieces = value.split('.');
+  if (pieces.length >= 2 && pieces.length <= 4 && pieces.every((p) => /\s/.test(base64Text(p) ?? ''))) return true;
   const t = base64Text(value);
   if (t === undefined) return false;
   // Base64 of ciphertext markers (`ENC[RSA,…]`, `ENC(…)`) or of a JWT header cut short (`{"alg":"HS256","typ":"JW`).

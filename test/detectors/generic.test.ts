@@ -353,6 +353,7 @@ const negatives: Array<[string, () => string]> = [
   ['a fake key named as such', () => `const fakeApiKey = "${b62(32)}";`],
   ['Jasypt ciphertext', () => `secret='ENC(2048:${b62(40)})'`],
   ['base64 of an ENC[…] ciphertext marker', () => `secret='${b64text(`ENC[RSA,${b62(40)}]`)}'`],
+  ['base64 prose pieces joined like a JWT', () => `token1=${['This is a test', 'Another string', 'Last part here'].map(b64text).join('.')}`],
   ['base64 of a JWT header cut short', () => `  bearerToken: "${b64text('{"alg":"HS256","typ":"JW')}"`],
   ['code between two string literals', () => `"cs": "concat('Data Source=',parameters('a'),';Password=',parameters('d'))"`],
 ];
