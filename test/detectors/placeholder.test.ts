@@ -133,6 +133,15 @@ describe('isPlaceholder: never rejects random tokens', () => {
     expect(isPlaceholder(randomFrom(ALPHABETS.base64, 8) + '/'.repeat(10) + randomFrom(ALPHABETS.base64, 8))).toBe('repeated');
   });
 
+  it('keeps random tokens that spell a short marker inside them', () => {
+    // Seen in random samples: base62 spelling `Fixme`, base64url spelling `Your-`.
+    expect(isPlaceholder(['xoxb', '9RUxSMxXry4IFixmene4AoQxWzN9TzxGymhN'].join('-'))).toBeUndefined();
+    expect(isPlaceholder(['ErqTozxGae', 'Your-htE83jFjjubEKN6yq'].join(''))).toBeUndefined();
+    // At a boundary they still mark a placeholder.
+    expect(isPlaceholder('DummyToken')).toBe('example-marker');
+    expect(isPlaceholder('sk_test_dummy_' + randomFrom(ALPHABETS.base62, 16))).toBe('example-marker');
+  });
+
   it('keeps structured tokens whose ids repeat digits', () => {
     // Joined here so the source holds no token-shaped string.
     expect(isPlaceholder(['xoxp', '2413351231', '2413351233', '2422389282', '0c92a3'].join('-'))).toBeUndefined();
