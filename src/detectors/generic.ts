@@ -263,12 +263,13 @@ const CONFIG_LINE = /^[ \t]*(?:export[ \t]+|-[ \t]+)?$/;
 // An environment lookup with a literal fallback: the fallback is the value that ships
 // (`process.env.API_KEY || "…"`, `os.getenv("X") or "…"`, `import.meta.env.X ?? "…"`).
 const ENV_FALLBACK =
-  /^(?:process\.env(?:\.[\w$]+|\[["'][\w.-]+["']\])|import\.meta\.env\.[\w$]+|(?:os\.environ\.get|os\.getenv|ENV\.fetch|Deno\.env\.get|System\.getenv)\([ \t]*["'][\w.-]+["'][ \t]*\)|ENV\[["'][\w.-]+["']\])[ \t]*(?:\|\||\?\?|\bor\b|\?:)[ \t]*(?=["'`])/;
+  /(?:process\.env(?:\.[\w$]+|\[["'][\w.-]+["']\])|import\.meta\.env\.[\w$]+|(?:os\.environ\.get|os\.getenv|ENV\.fetch|Deno\.env\.get|System\.getenv)\([ \t]*["'][\w.-]+["'][ \t]*\)|ENV\[["'][\w.-]+["']\])[ \t]*(?:\|\||\?\?|\bor\b|\?:)[ \t]*(?=["'`])/y;
 
 /** `nameStart`: where the name begins, to tell a config line (only computed when it matters). */
 function readValue(text: string, asg: Assignment, nameStart: number): ValueSpan | undefined {
   let p = skipBlank(text, asg.valueAt);
-  const fallback = ENV_FALLBACK.exec(text.slice(p, p + 160));
+  ENV_FALLBACK.lastIndex = p;
+  const fallback = ENV_FALLBACK.exec(text);
   if (fallback) p += fallback[0].length;
   // String prefixes: Python b'' r'' f'', C# @"" $"".
   const pre = /^(?:[rRbBuU]{1,2}|[fF][rR]?|[rR][fF]|@\$?|\$@?)(?=["'`])/.exec(text.slice(p, p + 4));
@@ -391,8 +392,8 @@ const FORMATTED = /^["'`][ \t]*(?:\.format\(|%[ \t]*[(\w])/;
 const FOLLOWED_BY_OPERATOR = /^[ \t]+(?:[!=]==?|&&|\|\||[<>]=?[ \t]|\?[ \t]|[-+*/%][ \t])/;
 // Ciphertext, not a key: OpenSSL `Salted__` blobs, Maven `{…}` passwords (encrypted with the master
 // password, which the maven-master-password rule reports), Spring Cloud Config `{cipher}…`, Jasypt
-// `ENC(…)`.
-const ENCRYPTED = /^(?:U2FsdGVkX1|\{cipher\}|\{[A-Za-z0-9+/]{8,}={0,2}\}$|ENC\()/;
+// `ENC(…)` and SOPS-style `ENC[…]` (a raw `ENC[…]` value is already code; its base64 is not).
+const ENCRYPTED = /^(?:U2FsdGVkX1|\{cipher\}|\{[A-Za-z0-9+/]{8,}={0,2}\}$|ENC[[(])/;
 // Minified code read as a value: `e.a||b.c`, `+e.accessKeyId+`, `e.error.retryable=!0`, `Jobs[-1].JobId`.
 const CODE_OPERATOR = /\|\||&&|\]\.|\)\.|\(\)/;
 const LEADING_MEMBER = /^\+?[A-Za-z_$][\w$]*((?:\??\.[A-Za-z_$][\w$]*)+)[=?:|&+(,;!<>*]/;
@@ -557,8 +558,8 @@ function wrapsShortText(value: string): boolean {
   if (pieces.length >= 2 && pieces.length <= 4 && pieces.every((p) => /\s/.test(base64Text(p) ?? ''))) return true;
   const t = base64Text(value);
   if (t === undefined) return false;
-  // Base64 of ciphertext markers (`ENC[RSA,…]`, `ENC(…)`) or of a JWT header cut short (`{"alg":"HS256","typ":"JW`).
-  if (/^(?:ENC[[(]|\{cipher\}|\{\s*"(?:alg|typ)"\s*:)/.test(t)) return true;
+  // Base64 of ciphertext (`ENC[RSA,…]`); a JWT cut after its header is isPlaceholder()'s `masked`.
+  if (ENCRYPTED.test(t)) return true;
   const colon = t.indexOf(':');
   if (colon >= 0) {
     const pw = t.slice(colon + 1);

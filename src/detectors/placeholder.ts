@@ -192,8 +192,8 @@ export function isPlaceholder(value: string, context?: { line?: string }): Place
     const r = shapeReason(s);
     if (r) return r;
   }
-  // `PaSsW0Rd` too: case games on a placeholder word.
-  if (madeOfPlaceholderWords(v) || madeOfPlaceholderWords(deLeet(v)) || madeOfPlaceholderWords(deLeet(v.toLowerCase()))) return 'placeholder-words';
+  // Leetspeak and case games on placeholder words: `P@ssw0rd`, `PaSsW0Rd`.
+  if (madeOfPlaceholderWords(v) || madeOfPlaceholderWords(deLeet(v.toLowerCase()))) return 'placeholder-words';
   return undefined;
 }
 
@@ -249,7 +249,7 @@ function shapeReason(s: string): PlaceholderReason | undefined {
     if (periodic) return 'repeated';
   }
   if (isSequential(s) || interleavedWalks(s) || hasLongWalk(s)) return 'sequential';
-  if (n >= 24 && hexHeavy(s)) return 'tiny-alphabet';
+  if (handTypedHex(s)) return 'repeated';
   if ((n >= 8 && distinct <= 3) || (n >= 16 && distinct <= 4)) return 'tiny-alphabet';
   if (n >= 16 && n <= 64 && repeatsPiece(s, 5, 3, FILLER_PIECE)) return 'repeated';
   if (n >= 24 && n <= 100 && repeatsPiece(s, 10, 2, PASTED_PIECE)) return 'repeated';
@@ -335,7 +335,7 @@ function hasLongWalk(s: string): boolean {
     const a = s.charCodeAt(i - 1);
     const b = s.charCodeAt(i);
     const step = b === a + 1 || (a === 57 && b === 48); // …8 9 0
-    run = step && /[0-9A-Za-z]/.test(s[i]!) ? run + 1 : 1;
+    run = step && isAlnumCode(b) ? run + 1 : 1;
     if (run >= 8) return true;
   }
   return false;
@@ -347,7 +347,11 @@ function hasLongWalk(s: string): boolean {
  * (`dapi`, `amzn.mws.`) is not part of the hex. (One digit filling a third of the value looked
  * hand-made too, but 24 random digits do that about once in 10^5.)
  */
-function hexHeavy(value: string): boolean {
+function isAlnumCode(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+function handTypedHex(value: string): boolean {
   const s = value.replace(/^[A-Za-z]{0,4}[G-Zg-z](?=[0-9a-f])/, '').replace(/^[a-z]{2,5}\.[a-z]{2,5}\./, '');
   if (!/^[0-9a-f-]+$/i.test(s) || s.replace(/-/g, '').length < 24) return false;
   return /^0{6}|([0-9a-f])\1{7}/i.test(s);
