@@ -493,6 +493,17 @@ function judge(
   return { name, value, start, end, charset: verdict.charset, entropy: verdict.entropy, kind, ...(placeholder ? { dropped: 'placeholder' as const } : {}) };
 }
 
+/**
+ * Judges a value whose context, not its name, says it is a secret (a Kubernetes Secret's entry):
+ * the checks an assignment to a plainly secret name gets. Undefined when it is not secret-shaped.
+ */
+export function judgeContextValue(value: string, kind: SecretKind): { placeholder: boolean } | undefined {
+  if (value.length < 8 || value.length > MAX_QUOTED || /\s/.test(value) || URL_SCHEME.test(value)) return undefined;
+  const verdict = judgeValue(value, kind, false, true, true);
+  if (!verdict) return undefined;
+  return { placeholder: verdict.placeholder === true || isPlaceholder(value) !== undefined };
+}
+
 /** Everything that depends on the value alone, cheap necessary conditions first. */
 function judgeValue(value: string, kind: SecretKind, weak: boolean, quoted: boolean, literal: boolean): Verdict | undefined {
   const classes = charClasses(value);

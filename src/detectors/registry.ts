@@ -1,6 +1,7 @@
 // Code detectors that a rule can name with `detector:` instead of a `pattern:`.
 // One line per detector; the rule YAML carries id, severity, keywords and examples as usual.
 import { findGenericSecrets, type GenericHit } from './generic.js';
+import { findKubernetesSecrets } from './kubernetes-secret.js';
 
 export interface DetectorHit {
   /** Offsets of the secret in the text. */
@@ -34,5 +35,15 @@ export const detectors = {
   'generic-password': {
     description: 'values assigned to password-like names (password, passwd, pwd, ...)',
     find: (text) => genericHits(text).filter((h) => h.kind === 'password'),
+  },
+  'kubernetes-secret': {
+    description: 'values of a Kubernetes Secret manifest (data decoded from base64, stringData as is)',
+    // An entry the generic rules already judged by its name (`password: …`) is theirs.
+    find: (text) => {
+      const hits = findKubernetesSecrets(text);
+      if (hits.length === 0) return hits;
+      const generic = genericHits(text);
+      return hits.filter((h) => !generic.some((g) => g.start < h.end && h.start < g.end));
+    },
   },
 } satisfies Record<string, Detector>;

@@ -112,7 +112,7 @@ function secretWord(w: string, words: readonly string[]): NameClass | undefined 
  * Lower-case words of a name: snake, kebab, dotted and camel case. Letters and digits stay
  * together (`i18n`, `auth0`), then a trailing version number is dropped (`api_key2` -> `key`).
  */
-function nameWords(name: string): string[] {
+export function nameWords(name: string): string[] {
   return name
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')

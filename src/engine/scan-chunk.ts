@@ -233,6 +233,8 @@ export function detectChunk(chunk: Chunk, ruleset: RuleSet, stats: ScanStats, de
     !kept.some((o) => o !== k && proof(o.raw.rule) > proof(k.raw.rule) && o.raw.start < k.raw.end && k.raw.start < o.raw.end));
 
   const out: Detected[] = [];
+  // Offsets of each `out` entry found by a code detector (undefined for pattern rules).
+  const detectorSpans: Array<readonly [number, number] | undefined> = [];
   for (const { raw, notes } of survivors) {
     const a = lines.locate(raw.start);
     const b = lines.locate(Math.max(raw.start, raw.end - 1));
@@ -246,6 +248,7 @@ export function detectChunk(chunk: Chunk, ruleset: RuleSet, stats: ScanStats, de
         continue;
       }
     }
+    detectorSpans.push(raw.rule.detector ? [raw.start, raw.end] : undefined);
     out.push({
       ruleId: raw.rule.data.id,
       secret: raw.secret,
@@ -268,6 +271,15 @@ export function detectChunk(chunk: Chunk, ruleset: RuleSet, stats: ScanStats, de
     const line = chunk.startLine + a.line;
     const endLine = chunk.startLine + b.line;
     if (chunk.reportLines && !chunk.reportLines.has(line)) continue;
+    // A specific rule in the decoded text says more than a code detector about the same run
+    // (a Secret's `.dockerconfigjson` holds registry credentials): the detector's finding goes.
+    for (let i = out.length - 1; i >= 0; i--) {
+      const span = detectorSpans[i];
+      if (span && span[0] < run.end && run.start < span[1]) {
+        out.splice(i, 1);
+        detectorSpans.splice(i, 1);
+      }
+    }
     for (const d of inner) {
       // The plain text already shows this secret (e.g. a %-encoded password in a URL).
       if (out.some((o) => o.ruleId === d.ruleId && o.line === line && o.column >= col(a) + 1 && o.column <= col(b) + 2)) continue;

@@ -1,0 +1,238 @@
+// Values of a Kubernetes Secret manifest (`kind: Secret`): every `data` entry is base64 of a
+// secret and every `stringData` entry is one in plain text, whatever its key is called
+// (`extra`, `CAMO_KEY`, `clouds.yaml`). The key name only rules out metadata (`username`,
+// `host`, `tls.crt`); values are judged like a literal behind a plainly secret name, after
+// decoding, so `YmFyCg==` ("bar"), templates and placeholders are not reported.
+//
+// A line-based reader of the YAML block structure, not a YAML parser: manifests in Helm charts
+// and templates do not parse, and offsets of each value are needed.
+import { findGenericSecrets, judgeContextValue } from './generic.js';
+import { classifyName, nameWords } from './secret-names.js';
+
+export interface KubernetesSecretHit {
+  start: number;
+  end: number;
+  dropped?: 'placeholder';
+}
+
+const KIND_SECRET = /^[ \t]*(?:-[ \t]+)?["']?kind["']?[ \t]*:[ \t]*["']?secret["']?[ \t]*(?:#.*)?\r?$/im;
+const DATA_KEY = /^([ \t]*)(-[ \t]+)?(data|stringData):[ \t]*(?:#.*)?\r?$/gm;
+const KIND_LINE = /^["']?kind["']?[ \t]*:[ \t]*["']?secret["']?[ \t]*(?:#.*)?$/i;
+const ENTRY = /^(["']?)([^\s"':#][^"':]*?)\1[ \t]*:(?:[ \t]+(.*?))?[ \t]*$/;
+const BLOCK_INDICATOR = /^[|>][-+]?[0-9]?[ \t]*(?:#.*)?$/;
+const TEMPLATE = /\{\{|\$\{|\$\(|<%|^<[^>]*>$/;
+
+// Last words of a key that name metadata stored next to the credential, not the credential.
+const METADATA_WORDS = new Set([
+  'user', 'username', 'usr', 'login', 'email', 'mail', 'host', 'hostname', 'hosts', 'port', 'server',
+  'servers', 'address', 'addr', 'endpoint', 'endpoints', 'url', 'urls', 'uri', 'region', 'zone', 'bucket',
+  'database', 'db', 'dbname', 'schema', 'namespace', 'project', 'name', 'id', 'ids', 'path', 'dir', 'type',
+  'mode', 'version', 'enabled', 'timeout', 'domain', 'org', 'organization', 'tenant', 'crt', 'cert',
+  'certificate', 'pub', 'issuer', 'audience', 'scope', 'scopes',
+]);
+// Words anywhere in a key that say its value is public: CA bundles, trust stores, public keys.
+const PUBLIC_WORDS = new Set(['ca', 'trust', 'truststore', 'cacerts', 'public', 'pub', 'crt', 'cert', 'certificate', 'certs']);
+
+interface Line {
+  start: number;
+  /** End of the line's text, before `\r\n`. */
+  end: number;
+  text: string;
+  /** Column of the content; a `- ` list dash counts as indentation. */
+  indent: number;
+  /** Blank or comment only. */
+  empty: boolean;
+  dash: boolean;
+  separator: boolean;
+}
+
+function readLine(text: string, start: number): Line {
+  let end = text.indexOf('\n', start);
+  if (end < 0) end = text.length;
+  if (end > start && text[end - 1] === '\r') end--;
+  const raw = text.slice(start, end);
+  const m = /^([ \t]*)(-[ \t]+)?/.exec(raw)!;
+  const rest = raw.slice(m[0].length);
+  return {
+    start,
+    end,
+    text: rest,
+    indent: m[0].length,
+    empty: rest.length === 0 || rest.startsWith('#'),
+    dash: m[2] !== undefined,
+    separator: /^(?:---|\.\.\.)[ \t]*$/.test(raw),
+  };
+}
+
+function nextLineStart(text: string, line: Line): number {
+  const nl = text.indexOf('\n', line.end);
+  return nl < 0 ? text.length + 1 : nl + 1;
+}
+
+function prevLineStart(text: string, start: number): number {
+  if (start === 0) return -1;
+  return text.lastIndexOf('\n', start - 2) + 1;
+}
+
+/** Whether the mapping holding a `data:` key at `at` (content column `indent`) has `kind: Secret`. */
+function inSecret(text: string, at: number, indent: number, selfDash: boolean): boolean {
+  const self = readLine(text, at);
+  if (KIND_LINE.test(self.text)) return true;
+  // Siblings above, up to the line that opened this mapping.
+  if (!selfDash) {
+    for (let p = prevLineStart(text, at); p >= 0; p = prevLineStart(text, p)) {
+      const l = readLine(text, p);
+      if (l.separator) break;
+      if (l.empty) continue;
+      if (l.indent < indent) break;
+      if (l.indent === indent && KIND_LINE.test(l.text)) return true;
+      if (l.indent === indent && l.dash) break;
+    }
+  }
+  // Siblings below, up to the next list item or a shallower line.
+  for (let p = nextLineStart(text, self); p <= text.length; ) {
+    const l = readLine(text, p);
+    if (l.separator) break;
+    p = nextLineStart(text, l);
+    if (l.empty) continue;
+    if (l.indent < indent || (l.indent === indent && l.dash)) break;
+    if (l.indent === indent && KIND_LINE.test(l.text)) return true;
+  }
+  return false;
+}
+
+interface Entry {
+  key: string;
+  /** The value as written: one line, a block scalar's lines, or a plain scalar continued below. */
+  start: number;
+  end: number;
+  lines: string[];
+}
+
+/** The entries of the mapping under a `data:`/`stringData:` key, with their value spans. */
+function readEntries(text: string, after: number, parentIndent: number): Entry[] {
+  const entries: Entry[] = [];
+  let entryIndent = -1;
+  let cur: Entry | undefined;
+  for (let p = after; p <= text.length; ) {
+    const l = readLine(text, p);
+    p = nextLineStart(text, l);
+    if (l.separator) break;
+    if (l.empty) continue;
+    if (l.indent <= parentIndent || l.dash) break;
+    if (entryIndent < 0) entryIndent = l.indent;
+    if (l.indent < entryIndent) break;
+    if (l.indent > entryIndent) {
+      // A block scalar's line or a plain scalar's continuation.
+      if (cur) {
+        if (cur.lines.length === 0) cur.start = l.start + (l.end - l.start - l.text.length);
+        cur.lines.push(l.text.replace(/[ \t]+$/, ''));
+        cur.end = l.end;
+      }
+      continue;
+    }
+    const m = ENTRY.exec(l.text);
+    if (!m) {
+      cur = undefined;
+      continue;
+    }
+    cur = { key: m[2]!, start: l.end, end: l.end, lines: [] };
+    entries.push(cur);
+    let v = m[3] ?? '';
+    if (v === '' || BLOCK_INDICATOR.test(v)) continue;
+    const valueAt = l.start + (l.end - l.start - l.text.length) + l.text.lastIndexOf(v);
+    if (v[0] === '"' || v[0] === "'") {
+      const close = v.indexOf(v[0], 1);
+      if (close < 0) {
+        cur = undefined;
+        entries.pop();
+        continue;
+      }
+      cur.start = valueAt + 1;
+      cur.end = valueAt + close;
+      cur.lines.push(v.slice(1, close));
+      cur = undefined; // a quoted scalar on one line has no continuation
+      continue;
+    }
+    const comment = /[ \t]#/.exec(v);
+    if (comment) v = v.slice(0, comment.index).replace(/[ \t]+$/, '');
+    cur.start = valueAt;
+    cur.end = valueAt + v.length;
+    cur.lines.push(v);
+  }
+  return entries;
+}
+
+/** Key names that hold metadata or public material rather than a credential. */
+function isMetadataKey(key: string): boolean {
+  const words = nameWords(key);
+  if (words.length === 0) return false;
+  if (words.some((w) => PUBLIC_WORDS.has(w))) return true;
+  return METADATA_WORDS.has(words[words.length - 1]!) && classifyName(key) === undefined;
+}
+
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+
+/** Printable text (tabs and line breaks allowed), or undefined for binary bytes. */
+function asText(buf: Buffer): string | undefined {
+  for (const b of buf) if ((b < 0x20 && b !== 9 && b !== 10 && b !== 13) || b > 0x7e) return undefined;
+  return buf.toString('latin1');
+}
+
+/** Base64 encoded twice (a templating step encoded it again) is judged by what it wraps. */
+function unwrapBase64(t: string): string {
+  const v = t.trim();
+  if (v.length < 16 || !BASE64.test(v)) return t;
+  return asText(Buffer.from(v, 'base64')) ?? t;
+}
+
+function judge(key: string, value: string): { dropped?: 'placeholder' } | undefined {
+  const kind = classifyName(key)?.kind ?? 'secret';
+  const v = value.replace(/\s+$/, '').replace(/^\s+/, '');
+  if (v.length === 0) return undefined;
+  // A file (an INI or YAML config, a Docker config.json): what counts is a secret inside it.
+  // Private keys and tokens with their own rules are found by those rules in the decoded text.
+  if (/\n/.test(v) || /^[{[]/.test(v)) {
+    if (v.startsWith('-----BEGIN')) return undefined;
+    const inner = findGenericSecrets(v, { keepPlaceholders: true });
+    if (inner.some((h) => !h.dropped)) return {};
+    return inner.length > 0 ? { dropped: 'placeholder' } : undefined;
+  }
+  const verdict = judgeContextValue(v, kind);
+  if (!verdict) return undefined;
+  return verdict.placeholder ? { dropped: 'placeholder' } : {};
+}
+
+export function findKubernetesSecrets(text: string): KubernetesSecretHit[] {
+  if (!KIND_SECRET.test(text)) return [];
+  const hits: KubernetesSecretHit[] = [];
+  DATA_KEY.lastIndex = 0;
+  for (let m = DATA_KEY.exec(text); m !== null; m = DATA_KEY.exec(text)) {
+    const indent = m[1]!.length + (m[2]?.length ?? 0);
+    if (!inSecret(text, m.index, indent, m[2] !== undefined)) continue;
+    const encoded = m[3] === 'data';
+    const lineEnd = text.indexOf('\n', m.index);
+    if (lineEnd < 0) break;
+    for (const e of readEntries(text, lineEnd + 1, indent)) {
+      if (e.lines.length === 0 || isMetadataKey(e.key)) continue;
+      const raw = encoded ? e.lines.join('') : e.lines.join('\n');
+      if (raw.length === 0 || TEMPLATE.test(raw)) continue;
+      let value = raw;
+      if (encoded) {
+        // Kubernetes accepts only padded standard base64 here; anything else is not a live Secret.
+        if (!BASE64.test(raw)) continue;
+        const buf = Buffer.from(raw, 'base64');
+        const t = asText(buf);
+        if (t === undefined) {
+          // Binary: a keystore or a raw key. Too short to be one, or a public store: skip.
+          if (buf.length >= 32) hits.push({ start: e.start, end: e.end });
+          continue;
+        }
+        value = unwrapBase64(t);
+      }
+      const verdict = judge(e.key, value);
+      if (verdict) hits.push({ start: e.start, end: e.end, ...verdict });
+    }
+  }
+  return hits;
+}
