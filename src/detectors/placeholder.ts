@@ -144,7 +144,10 @@ const KNOWN_EXAMPLE_LIST = [...KNOWN_EXAMPLES];
  */
 const KNOWN_EXAMPLE_STEMS = ['wJalrXUtnFEMI/K7MDENG/bPxRfiCY', 'AKIAIOSFODNN7', 'ASIAIOSFODNN7'];
 
-/** The jwt.io debugger token (any algorithm or signature): payload `sub` 1234567890, `name` John Doe. */
+/**
+ * The jwt.io debugger token (any algorithm or signature): payload `sub` 1234567890 with the
+ * debugger's `name` John Doe or its `iat` 1516239022 (docs edit the name and keep the rest).
+ */
 function isJwtIoExample(v: string): boolean {
   const m = /^eyJ[\w-]*\.(eyJ[\w-]{8,400})\./.exec(v);
   if (!m) return false;
@@ -152,7 +155,7 @@ function isJwtIoExample(v: string): boolean {
     const payload: unknown = JSON.parse(Buffer.from(m[1]!, 'base64url').toString('utf8'));
     if (typeof payload !== 'object' || payload === null) return false;
     const p = payload as Record<string, unknown>;
-    return p['sub'] === '1234567890' && p['name'] === 'John Doe';
+    return p['sub'] === '1234567890' && (p['name'] === 'John Doe' || p['iat'] === 1516239022);
   } catch {
     return false;
   }

@@ -54,7 +54,10 @@ describe('known public example values', () => {
   it('recognises the jwt.io token whatever its header and signature', () => {
     expect(isPlaceholder(JWT_IO)).toBe('known-example');
     expect(isKnownExample(jwt({ alg: 'RS256', typ: 'JWT' }, { sub: '1234567890', name: 'John Doe', admin: true, iat: 1516239022 }))).toBe(true);
-    expect(isKnownExample(jwt({ alg: 'HS256', typ: 'JWT' }, { sub: '1234567890', name: 'Jane Roe', iat: 1516239022 }))).toBe(false);
+    // Docs edit the name and keep the debugger's subject and issue time.
+    expect(isKnownExample(jwt({ alg: 'HS256', typ: 'JWT' }, { sub: '1234567890', name: 'auth0.com is cool', iat: 1516239022 }))).toBe(true);
+    expect(isKnownExample(jwt({ alg: 'HS256', typ: 'JWT' }, { sub: '1234567890', name: 'Jane Roe', iat: 1714726772 }))).toBe(false);
+    expect(isKnownExample(jwt({ alg: 'RS256', typ: 'JWT' }, { sub: 'system:serviceaccount:default:builder', iat: 1516239022 }))).toBe(false);
     expect(isKnownExample(jwt({ alg: 'HS256', typ: 'JWT' }, { sub: '622380', name: 'svc-billing', iat: 1714726772 }))).toBe(false);
   });
 
