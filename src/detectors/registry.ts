@@ -13,6 +13,8 @@ export interface DetectorHit {
 
 export interface Detector {
   readonly description: string;
+  /** Also runs on decoded text (a base64 `.env` or config file), not only on what is written. */
+  readonly onDecoded?: boolean;
   find(text: string): DetectorHit[];
 }
 
@@ -30,10 +32,12 @@ function genericHits(text: string): GenericHit[] {
 export const detectors = {
   'generic-secret': {
     description: 'high-entropy values assigned to secret-like names (token, api_key, secret, ...)',
+    onDecoded: true,
     find: (text) => genericHits(text).filter((h) => h.kind === 'secret'),
   },
   'generic-password': {
     description: 'values assigned to password-like names (password, passwd, pwd, ...)',
+    onDecoded: true,
     find: (text) => genericHits(text).filter((h) => h.kind === 'password'),
   },
   'kubernetes-secret': {

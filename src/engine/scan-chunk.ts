@@ -199,8 +199,8 @@ export function detectChunk(chunk: Chunk, ruleset: RuleSet, stats: ScanStats, de
   const text = chunk.text;
   const found = depth < MAX_DECODE_DEPTH ? findEncoded(text) : [];
   const selection = ruleset.select(text);
-  // Decoded layers run pattern rules only: a code detector on decoded bytes guesses too much.
-  const rules = selection.rules.map((rule, i) => ({ rule, hits: selection.hits[i]! })).filter((r) => depth === 0 || !r.rule.detector);
+  // Decoded layers run pattern rules and the detectors that read decoded text (a base64 .env).
+  const rules = selection.rules.map((rule, i) => ({ rule, hits: selection.hits[i]! })).filter((r) => depth === 0 || !r.rule.detector || r.rule.detector.onDecoded);
   if (rules.length === 0 && found.length === 0) return [];
   const lines = new LineIndex(text);
   // A piece of a long line starts mid-line: columns on its first line are offset.
@@ -271,7 +271,7 @@ export function detectChunk(chunk: Chunk, ruleset: RuleSet, stats: ScanStats, de
     const line = chunk.startLine + a.line;
     const endLine = chunk.startLine + b.line;
     if (chunk.reportLines && !chunk.reportLines.has(line)) continue;
-    // A specific rule in the decoded text says more than a code detector about the same run
+    // What the decoded text holds says more than a code detector's judgement of the encoded run
     // (a Secret's `.dockerconfigjson` holds registry credentials): the detector's finding goes.
     for (let i = out.length - 1; i >= 0; i--) {
       const span = detectorSpans[i];

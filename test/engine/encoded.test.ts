@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { findEncoded } from '../../src/engine/encoded.js';
 import { scanText } from '../../src/scan.js';
 import { githubToken, oneCharOff, slackBotToken } from '../helpers/tokens.js';
+import { b62 } from '../detectors/random.js';
 
 const b64 = (s: string) => Buffer.from(s).toString('base64');
 
@@ -39,6 +40,16 @@ describe('encoded secrets in scans', () => {
     const bad = b64(Buffer.from(`token: ${oneCharOff(tok)}`).toString('hex'));
     const r2 = await scanText(`x = "${bad}"\n`, 'x', { noConfig: true });
     expect(r2.findings.filter((f) => f.ruleId === 'github-pat-classic')).toEqual([]);
+  });
+
+  it('reads assignments inside a decoded config (a base64 .env), reported once at the run', async () => {
+    const secret = b62(40);
+    const run = b64(`user_secret="${secret}"\n`);
+    const r = await scanText(`config: ${run}\nAPP_SECRET=${run}\n`, 'x', { noConfig: true, unmask: true });
+    expect(r.findings.map((f) => [f.line, f.ruleId, f.secret, f.notes])).toEqual([
+      [1, 'generic-secret', secret, ['decoded from base64']],
+      [2, 'generic-secret', secret, ['decoded from base64']],
+    ]);
   });
 
   it('reports a plain secret once, not again through an encoding', async () => {
