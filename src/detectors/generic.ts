@@ -374,6 +374,17 @@ const DIGEST_PREFIX = /^(?:sha(?:1|224|256|384|512)[-:]|md5[-:]|h1:|blake2b?[-:]
 // Public by design: SSH and X.509 public keys, Stripe publishable keys, Datadog browser client tokens.
 const PUBLIC_MATERIAL =
   /^(?:ssh-(?:rsa|dss|ed25519)|ecdsa-sha2-|sk-ssh-|-----BEGIN|AAAAB3NzaC1|AAAAC3NzaC1|AAAAE2VjZHNh|MII[A-Za-z0-9+/]{3}CCA|MII[A-Za-z0-9+/]{3}ANBgkqhkiG9w0BAQEFAAOC|MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE|MCowBQYDK2Vw|pk_(?:live|test)_|pub[0-9a-f]{32}$)/;
+// An AWS Signature V4 credential scope (`X-Amz-Credential=AKIA…/20250101/us-east-1/s3/aws4_request`):
+// a key id, a date, a region and a service, none of them secret.
+const SIGV4_SCOPE = /^[A-Z0-9]{16,128}\/\d{8}\/[a-z0-9-]{2,30}\/[a-z0-9-]{2,30}\/aws4?_request$/;
+function isSigV4Scope(value: string): boolean {
+  if (!value.includes('%')) return SIGV4_SCOPE.test(value);
+  try {
+    return SIGV4_SCOPE.test(decodeURIComponent(value)); // as written in a pre-signed URL
+  } catch {
+    return false;
+  }
+}
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const VERSION = /^[v=~^<>]*\d+(?:\.\d+)+(?:[-+][\w.-]*)?$/;
 const DATE = /^\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/;
@@ -533,7 +544,7 @@ function judgeValue(value: string, kind: SecretKind, weak: boolean, quoted: bool
   if (ENCRYPTED.test(value)) return undefined;
   // A UUID is an id, except behind a plainly secret name (`RAILWAY_TOKEN`, `client_secret`): many
   // services issue UUID tokens.
-  if (DIGEST_PREFIX.test(value) || (UUID.test(value) && weak) || PUBLIC_MATERIAL.test(value)) return undefined;
+  if (DIGEST_PREFIX.test(value) || (UUID.test(value) && weak) || PUBLIC_MATERIAL.test(value) || isSigV4Scope(value)) return undefined;
   if (VERSION.test(value) || DATE.test(value) || NUMBER.test(value)) return undefined;
   if (isPathLike(value)) return undefined;
   // A quoted query string (`"st=2025-03-04T07:24:52Z&se=…&sr=c"`; unquoted values end at `&`) is

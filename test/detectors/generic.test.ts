@@ -356,6 +356,8 @@ const negatives: Array<[string, () => string]> = [
   ['base64 prose pieces joined like a JWT', () => `token1=${['This is a test', 'Another string', 'Last part here'].map(b64text).join('.')}`],
   ['base64 of a JWT header cut short', () => `  bearerToken: "${b64text('{"alg":"HS256","typ":"JW')}"`],
   ['code between two string literals', () => `"cs": "concat('Data Source=',parameters('a'),';Password=',parameters('d'))"`],
+  ['AWS SigV4 credential scope', () => `X-Amz-Credential=${randomFrom('ABCDEFGHIJKLMNOPQRSTUVWXYZ234567', 20)}/20211231/us-east-1/s3/aws4_request&X-Amz-Date=20211231T235959Z`],
+  ['AWS SigV4 credential scope, percent-encoded', () => `"u": "https://b.s3.amazonaws.com/k?X-Amz-Credential=${randomFrom('ABCDEFGHIJKLMNOPQRSTUVWXYZ234567', 20)}%2F20211231%2Fus%2Deast%2D1%2Fs3%2Faws4_request&X-Amz-Date=20211231T235959Z"`],
 ];
 
 describe('findGenericSecrets: negatives', () => {
