@@ -260,10 +260,11 @@ const AUTH_SCHEME = /^(?:Bearer|Basic|Token|Bot)[ \t]+(?=\S)/i;
 // The name starts its line (.env, YAML, INI, shell export): the rest is a raw value, not code.
 const CONFIG_LINE = /^[ \t]*(?:export[ \t]+|-[ \t]+)?$/;
 
-// An environment lookup with a literal fallback: the fallback is the value that ships
-// (`process.env.API_KEY || "…"`, `os.getenv("X") or "…"`, `import.meta.env.X ?? "…"`).
+// An environment or config lookup with a literal fallback: the fallback is the value that ships
+// (`process.env.API_KEY || "…"`, `os.getenv("X") or "…"`, `import.meta.env.X ?? "…"`,
+// `Config.OPENAI_API_KEY || "…"`).
 const ENV_FALLBACK =
-  /(?:process\.env(?:\.[\w$]+|\[["'][\w.-]+["']\])|import\.meta\.env\.[\w$]+|(?:os\.environ\.get|os\.getenv|ENV\.fetch|Deno\.env\.get|System\.getenv)\([ \t]*["'][\w.-]+["'][ \t]*\)|ENV\[["'][\w.-]+["']\])[ \t]*(?:\|\||\?\?|\bor\b|\?:)[ \t]*(?=["'`])/y;
+  /(?:process\.env(?:\.[\w$]+|\[["'][\w.-]+["']\])|import\.meta\.env\.[\w$]+|(?:os\.environ\.get|os\.getenv|ENV\.fetch|Deno\.env\.get|System\.getenv)\([ \t]*["'][\w.-]+["'][ \t]*\)|ENV\[["'][\w.-]+["']\]|(?:[A-Za-z_$][\w$]*\.){1,3}[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)[ \t]*(?:\|\||\?\?|\bor\b|\?:)[ \t]*(?=["'`])/y;
 
 /** `nameStart`: where the name begins, to tell a config line (only computed when it matters). */
 function readValue(text: string, asg: Assignment, nameStart: number): ValueSpan | undefined {
