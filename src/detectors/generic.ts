@@ -255,7 +255,7 @@ interface ValueSpan {
   quoted: boolean;
 }
 
-const AUTH_SCHEME = /^(?:Bearer|Basic|Token|Bot)[ \t]+(?=\S)/i;
+const AUTH_SCHEME = /^(?:Bearer|Basic|Token|Bot|Key)[ \t]+(?=\S)/i;
 
 // The name starts its line (.env, YAML, INI, shell export): the rest is a raw value, not code.
 const CONFIG_LINE = /^[ \t]*(?:export[ \t]+|-[ \t]+)?$/;

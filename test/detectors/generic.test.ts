@@ -86,6 +86,7 @@ const positives: Array<[string, (s: string) => string, () => string, Kind]> = [
   ['hcl client secret', (s) => `  client_secret = "${s}"`, () => b64url(40), 'secret'],
   // command lines
   ['curl bearer header', (s) => `curl -H "Authorization: Bearer ${s}" https://api.host.invalid/v1`, () => b62(40), 'secret'],
+  ['Authorization header with the Key scheme (Clarifai, FCM)', (s) => `    "Authorization": "Key ${s}",`, () => hex(32), 'secret'],
   ['flag with =', (s) => `mysql --password=${s} -u root`, () => pw(16), 'password'],
   ['flag with blank', (s) => `./deploy --api-key ${s} --region eu`, () => b62(32), 'secret'],
   ['quoted flag value', (s) => `docker login --password "${s}" registry.invalid`, () => pw(20), 'password'],
