@@ -180,7 +180,8 @@ const LEET: Readonly<Record<string, string>> = { '0': 'o', '1': 'i', '3': 'e', '
  * `context.line` (the line the value sits on) lets template delimiters outside the value count.
  */
 export function isPlaceholder(value: string, context?: { line?: string }): PlaceholderReason | undefined {
-  const v = value.trim();
+  // A token wrapped over lines (a JWT broken after its dots) is judged joined; PEM lines have spaces.
+  const v = /\n/.test(value.trim()) && /^\s*\S+(?:\s*\n\s*\S+)+\s*$/.test(value) ? value.replace(/\s+/g, '') : value.trim();
   if (v.length === 0) return 'empty';
   if (TEMPLATE_WHOLE.some((re) => re.test(v)) || hasTemplate(v)) return 'template';
   if (context?.line !== undefined && wrappedInTemplate(v, context.line)) return 'template';

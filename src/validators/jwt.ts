@@ -10,7 +10,8 @@ export const jwt = defineValidator({
   description: 'three base64url parts; header is a JSON object with "alg", payload a JSON object',
   validate(secret) {
     try {
-      const parts = secret.split('.');
+      // A token wrapped after its dots is the same token.
+      const parts = secret.replace(/\s+/g, '').split('.');
       if (parts.length !== 3) return { ok: false, reason: `expected 3 dot-separated parts, found ${parts.length}` };
       const [h, p, s] = parts as [string, string, string];
       if (!PART.test(h) || !PART.test(p)) return { ok: false, reason: 'header or payload is not base64url' };

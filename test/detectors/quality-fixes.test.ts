@@ -53,6 +53,7 @@ describe('known public example values', () => {
 
   it('recognises the jwt.io token whatever its header and signature', () => {
     expect(isPlaceholder(JWT_IO)).toBe('known-example');
+    expect(isPlaceholder(JWT_IO.replace(/\./g, '.\n    '))).toBe('known-example'); // wrapped after its dots
     expect(isKnownExample(jwt({ alg: 'RS256', typ: 'JWT' }, { sub: '1234567890', name: 'John Doe', admin: true, iat: 1516239022 }))).toBe(true);
     // Docs edit the name and keep the debugger's subject and issue time.
     expect(isKnownExample(jwt({ alg: 'HS256', typ: 'JWT' }, { sub: '1234567890', name: 'auth0.com is cool', iat: 1516239022 }))).toBe(true);

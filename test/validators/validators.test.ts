@@ -41,6 +41,10 @@ describe('jwt', () => {
   it('accepts a signed token', () => {
     expect(jwt.validate(make({ alg: 'HS256', typ: 'JWT' }, { sub: 'x', iat: 1 }), {})).toEqual({ ok: true });
   });
+  it('accepts a token wrapped after its dots, as docs print long tokens', () => {
+    const [h, p, sig] = make({ alg: 'HS256', typ: 'JWT' }, { sub: 'x', iat: 1 }).split('.');
+    expect(jwt.validate(`${h}.\n${p}.\r\n    ${sig}`, {})).toEqual({ ok: true });
+  });
   it('notes alg none and expiry', () => {
     const r = jwt.validate(make({ alg: 'none' }, { sub: 'x', exp: 1000000000 }, ''), {});
     expect(ok(r)).toBe(true);
