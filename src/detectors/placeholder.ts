@@ -140,9 +140,17 @@ const KNOWN_EXAMPLE_LIST = [...KNOWN_EXAMPLES];
 
 /**
  * Openings of documentation examples that docs and tests edit by hand (`…bPxRfiCYEXAMPLEKEY`
- * becomes `…bPxRfiCYESATESTKEY`): the AWS secret access key and access key id examples.
+ * becomes `…bPxRfiCYESATESTKEY`): the AWS secret access key and access key id examples, and the
+ * Docker Swarm join tokens of Docker's documentation (its two example swarms' CA digests, with
+ * the worker or manager secret after them), copied into countless tutorials.
  */
-const KNOWN_EXAMPLE_STEMS = ['wJalrXUtnFEMI/K7MDENG/bPxRfiCY', 'AKIAIOSFODNN7', 'ASIAIOSFODNN7'];
+const KNOWN_EXAMPLE_STEMS = [
+  'wJalrXUtnFEMI/K7MDENG/bPxRfiCY',
+  'AKIAIOSFODNN7',
+  'ASIAIOSFODNN7',
+  'SWMTKN-1-3pu6hszjas19xyp7ghgosyx9k8atbfcr8p2is99znpy26u2lkl-',
+  'SWMTKN-1-49nj1cmql0jkz5s954yi3oex3nedyz0fb0xx14ie39trti4wxv-',
+];
 
 /**
  * The jwt.io debugger token (any algorithm or signature): payload `sub` 1234567890 with the

@@ -87,6 +87,9 @@ describe('isPlaceholder: recognises non-secrets', () => {
     ['mostest12', 'placeholder-words'], // Mattermost's development password
     ['AKIAIGKECZXA7EXAMPLF', 'example-marker'], // EXAMPL, one letter edited
     ['ASIAIOSFODNN7GUTXNEL', 'known-example'], // the AWS docs key id, as a session key id
+    // Docker's documentation swarms: any worker or manager secret behind their CA digests
+    [['SWMTKN-1', '3pu6hszjas19xyp7ghgosyx9k8atbfcr8p2is99znpy26u2lkl', '7p73s1dx5in4tatdymyhg9hu2'].join('-'), 'known-example'],
+    [['SWMTKN-1', '49nj1cmql0jkz5s954yi3oex3nedyz0fb0xx14ie39trti4wxv', '8vxv8rssmk743ojnwacrr2e7c'].join('-'), 'known-example'],
     ['eyJhbGciOiJIUzI1NiJ9.payload.signature', 'example-marker'],
     ['test6b44-4c54-4623-91d9-b61f29b702f8', 'known-test-value'],
     ['dapi1234567890ab1cde2f3ab456c7d89efa', 'sequential'], // a long ascending run inside
@@ -140,6 +143,11 @@ describe('isPlaceholder: never rejects random tokens', () => {
     // At a boundary they still mark a placeholder.
     expect(isPlaceholder('DummyToken')).toBe('example-marker');
     expect(isPlaceholder('sk_test_dummy_' + randomFrom(ALPHABETS.base62, 16))).toBe('example-marker');
+  });
+
+  it('keeps Swarm join tokens of swarms other than the documentation ones', () => {
+    const lower = 'abcdefghijklmnopqrstuvwxyz0123456789';
+    expect(isPlaceholder(['SWMTKN-1', randomFrom(lower, 50), randomFrom(lower, 25)].join('-'))).toBeUndefined();
   });
 
   it('keeps structured tokens whose ids repeat digits', () => {
