@@ -16,7 +16,6 @@ export interface KubernetesSecretHit {
 }
 
 const KIND_SECRET = /^[ \t]*(?:-[ \t]+)?["']?kind["']?[ \t]*:[ \t]*["']?secret["']?[ \t]*(?:#.*)?\r?$/im;
-const DATA_KEY = /^([ \t]*)(-[ \t]+)?(data|stringData):[ \t]*(?:#.*)?\r?$/gm;
 const KIND_LINE = /^["']?kind["']?[ \t]*:[ \t]*["']?secret["']?[ \t]*(?:#.*)?$/i;
 const ENTRY = /^(["']?)([^\s"':#][^"':]*?)\1[ \t]*:(?:[ \t]+(.*?))?[ \t]*$/;
 const BLOCK_INDICATOR = /^[|>][-+]?[0-9]?[ \t]*(?:#.*)?$/;
@@ -69,36 +68,48 @@ function nextLineStart(text: string, line: Line): number {
   return nl < 0 ? text.length + 1 : nl + 1;
 }
 
-function prevLineStart(text: string, start: number): number {
-  if (start === 0) return -1;
-  return text.lastIndexOf('\n', start - 2) + 1;
+/** A `data:`/`stringData:` key: where its line starts and its content column. */
+interface DataKey {
+  at: number;
+  indent: number;
+  encoded: boolean;
 }
 
-/** Whether the mapping holding a `data:` key at `at` (content column `indent`) has `kind: Secret`. */
-function inSecret(text: string, at: number, indent: number, selfDash: boolean): boolean {
-  const self = readLine(text, at);
-  if (KIND_LINE.test(self.text)) return true;
-  // Siblings above, up to the line that opened this mapping.
-  if (!selfDash) {
-    for (let p = prevLineStart(text, at); p >= 0; p = prevLineStart(text, p)) {
-      const l = readLine(text, p);
-      if (l.separator) break;
-      if (l.empty) continue;
-      if (l.indent < indent) break;
-      if (l.indent === indent && KIND_LINE.test(l.text)) return true;
-      if (l.indent === indent && l.dash) break;
-    }
-  }
-  // Siblings below, up to the next list item or a shallower line.
-  for (let p = nextLineStart(text, self); p <= text.length; ) {
+interface Mapping {
+  indent: number;
+  secret: boolean;
+  data: DataKey[];
+}
+
+const DATA_LINE = /^(data|stringData):[ \t]*(?:#.*)?$/;
+
+/**
+ * The `data:`/`stringData:` keys of mappings that also hold `kind: Secret`, in one pass: a stack
+ * of the mappings open at each indentation, closed when a shallower line or a new list item ends them.
+ */
+function secretDataKeys(text: string): DataKey[] {
+  const found: DataKey[] = [];
+  const stack: Mapping[] = [];
+  const close = (m: Mapping): void => {
+    if (m.secret) found.push(...m.data);
+  };
+  for (let p = 0; p <= text.length; ) {
     const l = readLine(text, p);
-    if (l.separator) break;
     p = nextLineStart(text, l);
+    if (l.separator) {
+      while (stack.length > 0) close(stack.pop()!);
+      continue;
+    }
     if (l.empty) continue;
-    if (l.indent < indent || (l.indent === indent && l.dash)) break;
-    if (l.indent === indent && KIND_LINE.test(l.text)) return true;
+    while (stack.length > 0 && (stack[stack.length - 1]!.indent > l.indent || (l.dash && stack[stack.length - 1]!.indent === l.indent))) close(stack.pop()!);
+    if (stack.length === 0 || stack[stack.length - 1]!.indent < l.indent) stack.push({ indent: l.indent, secret: false, data: [] });
+    const m = stack[stack.length - 1]!;
+    if (KIND_LINE.test(l.text)) m.secret = true;
+    const d = DATA_LINE.exec(l.text);
+    if (d) m.data.push({ at: l.start, indent: l.indent, encoded: d[1] === 'data' });
   }
-  return false;
+  while (stack.length > 0) close(stack.pop()!);
+  return found.sort((a, b) => a.at - b.at);
 }
 
 interface Entry {
@@ -206,19 +217,15 @@ function judge(key: string, value: string): { dropped?: 'placeholder' } | undefi
 export function findKubernetesSecrets(text: string): KubernetesSecretHit[] {
   if (!KIND_SECRET.test(text)) return [];
   const hits: KubernetesSecretHit[] = [];
-  DATA_KEY.lastIndex = 0;
-  for (let m = DATA_KEY.exec(text); m !== null; m = DATA_KEY.exec(text)) {
-    const indent = m[1]!.length + (m[2]?.length ?? 0);
-    if (!inSecret(text, m.index, indent, m[2] !== undefined)) continue;
-    const encoded = m[3] === 'data';
-    const lineEnd = text.indexOf('\n', m.index);
-    if (lineEnd < 0) break;
-    for (const e of readEntries(text, lineEnd + 1, indent)) {
+  for (const key of secretDataKeys(text)) {
+    const lineEnd = text.indexOf('\n', key.at);
+    if (lineEnd < 0) continue;
+    for (const e of readEntries(text, lineEnd + 1, key.indent)) {
       if (e.lines.length === 0 || isMetadataKey(e.key)) continue;
-      const raw = encoded ? e.lines.join('') : e.lines.join('\n');
+      const raw = key.encoded ? e.lines.join('') : e.lines.join('\n');
       if (raw.length === 0 || TEMPLATE.test(raw)) continue;
       let value = raw;
-      if (encoded) {
+      if (key.encoded) {
         // Kubernetes accepts only padded standard base64 here; anything else is not a live Secret.
         if (!BASE64.test(raw)) continue;
         const buf = Buffer.from(raw, 'base64');

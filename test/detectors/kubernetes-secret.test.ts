@@ -97,6 +97,12 @@ describe('findKubernetesSecrets', () => {
     expect(reported(`kind: Secret\nmetadata:\n  name: a\n  labels:\n    data: x\n`)).toEqual([]);
   });
 
+  it('reads a large file of data keys and no document breaks in one pass', () => {
+    const value = b64(b62(28));
+    const text = `kind: Secret\n${'data:\n  x: ""\n'.repeat(100_000)}data:\n  extra: ${value}\n`;
+    expect(reported(text)).toEqual([value]);
+  });
+
   it('reports a binary value of key size, not a short one', () => {
     const key = Buffer.from(Array.from({ length: 32 }, (_, i) => (i * 73 + 200) % 256)).toString('base64');
     const short = Buffer.from([0, 1, 2, 250, 251]).toString('base64');
