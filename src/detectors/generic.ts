@@ -7,7 +7,7 @@
 import { charClasses, charsetOf, shannonEntropy, type Charset } from './entropy.js';
 import { balanced, isPlaceholder } from './placeholder.js';
 import { classifyName, type NameClass, type SecretKind } from './secret-names.js';
-import { base64Text, isEnglishLike, isIdentifierLike, isPathLike, wordLike } from './value-shape.js';
+import { base64Text, isEnglishLike, isIdentifierLike, isPathLike, isWordOrAbbreviation, wordLike } from './value-shape.js';
 
 /** Lower-case literals for the prefilter: every secret-like name contains one of them. */
 export const GENERIC_KEYWORDS: string[] = ['pass', 'pwd', 'secret', 'token', 'key', 'auth', 'cred'];
@@ -369,7 +369,7 @@ function isBareTerminator(c: number): boolean {
 
 const NON_VALUES = new Set(['null', 'none', 'nil', 'true', 'false', 'undefined', 'yes', 'no', 'on', 'off', 'empty', 'required', 'optional']);
 const REFERENCE =
-  /^(?:process\.env|os\.environ|os\.getenv|getenv|System\.getenv|Environment\.|ENV\[|ENV\.|env\(|env:|secrets?\.|vault:|ref\+|op:\/\/|sm:\/\/|gcp:|awssm|arn:aws|projects\/[^/]+\/secrets|import\.meta\.env|Deno\.env|config\.|settings\.|self\.|this\.|props\.|params\.|args\.|options\.|opts\.|ctx\.|ENC\[|@Microsoft\.KeyVault|\$)/i;
+  /^(?:process\.env|os\.environ|os\.getenv|getenv|System\.getenv|Environment\.|ENV\[|ENV\.|env\(|env:|secrets?\.|vault:|ref\+|op:\/\/|sm:\/\/|gcp:|awssm|arn:aws|projects\/[^/]+\/[a-z][A-Za-z]*\/|roles\/[a-z]|import\.meta\.env|Deno\.env|config\.|settings\.|self\.|this\.|props\.|params\.|args\.|options\.|opts\.|ctx\.|ENC\[|@Microsoft\.KeyVault|\$)/i;
 // Digests, not secrets; `*` and 40 upper-case hex digits is a MySQL native password hash.
 const DIGEST_PREFIX = /^(?:sha(?:1|224|256|384|512)[-:]|md5[-:]|h1:|blake2b?[-:]|sha3-|\*[0-9A-F]{40}$)/i;
 // Public by design: SSH and X.509 public keys, Stripe publishable keys, Datadog browser client tokens.
@@ -409,6 +409,31 @@ const ENCRYPTED = /^(?:U2FsdGVkX1|\{cipher\}|\{[A-Za-z0-9+/]{8,}={0,2}\}$|ENC[[(
 // Minified code read as a value: `e.a||b.c`, `+e.accessKeyId+`, `e.error.retryable=!0`, `Jobs[-1].JobId`.
 const CODE_OPERATOR = /\|\||&&|\]\.|\)\.|\(\)/;
 const LEADING_MEMBER = /^\+?[A-Za-z_$][\w$]*((?:\??\.[A-Za-z_$][\w$]*)+)[=?:|&+(,;!<>*]/;
+
+const CLOSING_ARGUMENT = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*\)+$/;
+
+// One piece of a name: a word in one case, Capitalised or camelCase, with at most two digits after.
+const NAME_PIECE = /^(?:[a-z]+|[A-Z]+|[A-Z]?[a-z]+(?:[A-Z][a-z]+)*)[0-9]{0,2}$/;
+
+/**
+ * Three or more word pieces joined by `.`, `_` or `-`: `gkeops_etcd_backup_encryption_key`,
+ * `x-goog-storage-class`, `cloudkms.projects.locations.keyRings`, `HTTP_ACCEPT_ENCODING`,
+ * `--gce-pd-kms-key`. Random tokens have digits inside their pieces, and pieces that are no words.
+ */
+function isSeparatedName(v: string): boolean {
+  const pieces = v.replace(/^(?:--?|_+)/, '').split(/[._-]/);
+  if (pieces.length < 3) return false;
+  let words = 0;
+  for (const p of pieces) {
+    if (p.length > 24 || !NAME_PIECE.test(p)) return false;
+    const letters = p.replace(/[0-9]+$/, '');
+    // Acronyms (`pkcs`, `html`) are short; a longer piece without a vowel is random.
+    if (letters.length >= 5 && !/[aeiouy]/i.test(letters)) return false;
+    // Two pieces must be words or known abbreviations: random letters between dashes are not.
+    if (letters.length >= 3 && isWordOrAbbreviation(letters)) words++;
+  }
+  return words >= 2;
+}
 
 function looksLikeCode(value: string): boolean {
   if (value.startsWith('eyJ')) return false;
@@ -540,6 +565,13 @@ function judgeValue(value: string, kind: SecretKind, weak: boolean, quoted: bool
     if (CONSTANT_NAME.test(last) || (/^[A-Z][a-z]/.test(last) && isIdentifierLike(last.replace(/[0-9]+/g, '')))) return undefined;
   }
   if (looksLikeCode(value)) return undefined;
+  // A bare argument closing a call (`f(key, password=pvk_password)`, `password=cfg.client_cert_password)`).
+  if (!quoted && CLOSING_ARGUMENT.test(value) && /[._]|[a-z][A-Z]/.test(value)) return undefined;
+  // A label (`_password: DEPRECATED: For improved security, …`).
+  if (!quoted && /^[A-Za-z]+:$/.test(value)) return undefined;
+  // Names of things, not values: header, flag, field and collection names. A password in code
+  // (not a literal) too; a literal one may be a passphrase (`correct-horse-battery-staple`).
+  if ((kind === 'secret' || !literal) && isSeparatedName(value)) return undefined;
   // A value that names a secret (`MyTestDatabaseSecret-a1b2c3`, `term-token-…`) is not one.
   if (kind === 'secret' && SECRET_WORD.test(value)) return undefined;
   if (ENCRYPTED.test(value)) return undefined;

@@ -114,6 +114,15 @@ export const KNOWN_EXAMPLES: ReadonlySet<string> = new Set([
   'KwdMAjGmerYanjeui5SHS7JkmpZvVipYvB2LJGU1ZxJwYvP98617',
   // Laravel's user factory hash (bcrypt of "password"), copied into countless seeders and tests.
   '$2y$10$92IXUNpkjO0rOQ5byMi.Ye4oKoEa3Ro9llC/.og/at2.uheWG/igi',
+  // OAuth example values: RFC 6749 (access, refresh, code, client secret), RFC 6750, RFC 5849
+  // (consumer keys and secrets, tokens, verifier), and the oauthlib / requests-oauthlib docstrings
+  // that every vendored copy of those libraries carries.
+  '2YotnFZFEjr1zCsicMWpAA', 'tGzv3JOkF0XG5Qx2TlKWIA', 'SplxlOBeZQQYbYS6WxSbIA', '7Fjfp0ZBr1KtDRbnfVdmIw',
+  'mF_9.B5f-4.1JqM',
+  'dpf43f3p2l4k3l03', 'kd94hf93k423kf44', 'hh5s93j4hdidpola', 'hdhd0244k9j7ao03', 'hfdp7dh39dks9884',
+  'nnch734d00sl2jdk', 'pfkkdhi9sl3r4s00', '9djdj82h48djs9d2', 'kkk9d7dh3k39sjv7', '0685bd9184jfhq22',
+  'ad180jjd733klru7',
+  'sdf0o9823sjdfsdf', '2kjshdfp92i34asdasd', 'lsdkfol23w54jlksdef', 'qwe089234lkjsdf', '45ghiukldjahdnhzdauz',
   // The example UUID of the UUID Wikipedia article and countless docs.
   '550e8400-e29b-41d4-a716-446655440000',
   // Telegram bot token shown by the Bot API documentation (BotFather section).

@@ -31,7 +31,7 @@ const KEY_ORDINARY = new Set([
   'msg', 'locale', 'lang', 'text', 'content', 'config', 'setting', 'settings', 'env', 'sub', 'parent',
   'child', 'node', 'react', 'vue', 'dom', 'local', 'sequence', 'order', 'pair', 'chain',
   'public', 'pub', 'registry', 'legend', 'tab', 'table', 'menu', 'nav', 'form', 'sorting',
-  'id', 'etag', 'revision', 'version', 'memo', 'memoize', 'render', 'component', 'slot',
+  'id', 'etag', 'revision', 'version', 'memo', 'memoize', 'render', 'component', 'slot', 'result',
   // `keyDetails`, `keyInfo`, `--recv-keys FINGERPRINT`, `keyserver`: metadata and public keys.
   'details', 'detail', 'info', 'recv', 'keyserver', 'keyring', 'keyid',
 ]);

@@ -79,6 +79,12 @@ export function isIdentifierLike(v: string): boolean {
   return true;
 }
 
+/** A dictionary or pronounceable word, or a technical abbreviation (`kms`, `pkcs`, `http`). */
+export function isWordOrAbbreviation(w: string): boolean {
+  const lower = w.toLowerCase();
+  return ABBREVIATIONS.has(lower) || wordLike(lower);
+}
+
 /** A pronounceable or dictionary word of four letters or more (`peering`, `cidr`, `stencil`). */
 export function wordLike(w: string): boolean {
   if (ENGLISH_WORDS.has(w)) return true;
