@@ -193,6 +193,9 @@ function readAssignment(text: string, ns: number, s: number, ne: number, name: s
   else if (c === '=' && c2 === '=') opEnd = text[q + 2] === '=' ? q + 3 : q + 2;
   else if ((c === '|' && c2 === '|') || (c === '?' && c2 === '?')) opEnd = text[q + 2] === '=' ? q + 3 : -1;
   else if (c === '?' && c2 === '=') opEnd = q + 2;
+  // Appending (`$token .= "…"`, `TOKEN += "…"`) and Make/BNF assignments (`TOKEN ::= "…"`).
+  else if ((c === '+' || c === '.') && c2 === '=') opEnd = q + 2;
+  else if (c === ':' && c2 === ':' && (text[q + 2] === '=' || (text[q + 2] === ':' && text[q + 3] === '='))) opEnd = text[q + 2] === '=' ? q + 3 : q + 4;
   // Shell default, `${DB_PASSWORD:-value}`: the default is the value.
   else if (c === ':' && c2 === '-' && q === p && text[ns - 1] === '{' && text[ns - 2] === '$') opEnd = q + 2;
   // `=~` is a regex match (`$x =~ /re/`) unless a value is glued to it (`SECRET=~C2U~tDO7…`).
@@ -266,6 +269,8 @@ const CONFIG_LINE = /^[ \t]*(?:export[ \t]+|-[ \t]+)?$/;
 const ENV_FALLBACK =
   /(?:process\.env(?:\.[\w$]+|\[["'][\w.-]+["']\])|import\.meta\.env\.[\w$]+|(?:os\.environ\.get|os\.getenv|ENV\.fetch|Deno\.env\.get|System\.getenv)\([ \t]*["'][\w.-]+["'][ \t]*\)|ENV\[["'][\w.-]+["']\]|(?:[A-Za-z_$][\w$]*\.){1,3}[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)[ \t]*(?:\|\||\?\?|\bor\b|\?:)[ \t]*(?=["'`])/y;
 
+const BLOCK_SCALAR = /[|>][-+]?[0-9]?[ \t]*\r?\n([ \t]+)(\S{8,4096})[ \t]*(?:\r?\n|$)/y;
+
 /** `nameStart`: where the name begins, to tell a config line (only computed when it matters). */
 function readValue(text: string, asg: Assignment, nameStart: number): ValueSpan | undefined {
   let p = skipBlank(text, asg.valueAt);
@@ -307,15 +312,39 @@ function readValue(text: string, asg: Assignment, nameStart: number): ValueSpan 
     return { start: a, end: b, quoted: true };
   }
   if (asg.op === 'xml') {
+    // The text may sit on a line of its own between the tags: `<token>\n    value\n</token>`.
+    const own = /\r?\n[ \t]*/y;
+    own.lastIndex = p;
+    if (own.exec(text)) p = own.lastIndex;
     // Element text runs to the next tag: brackets and quotes inside are part of it.
     const xs = AUTH_SCHEME.exec(text.slice(p, p + 12));
     if (xs) p += xs[0].length;
     let i = p;
     while (i < text.length && i - p <= MAX_VALUE && text[i] !== '<' && text[i] !== '\n') i++;
-    if (text[i] !== '<' || text[i + 1] !== '/') return undefined; // <password>…</password>, not <user>…<host>
     let e = i;
-    while (e > p && isBlank(text[e - 1])) e--;
+    while (e > p && (isBlank(text[e - 1]) || text[e - 1] === '\r')) e--;
+    if (text[i] === '\n' && e > p) {
+      own.lastIndex = i - (text[i - 1] === '\r' ? 1 : 0);
+      if (own.exec(text)) i = own.lastIndex;
+    }
+    if (text[i] !== '<' || text[i + 1] !== '/') return undefined; // <password>…</password>, not <user>…<host>
     return { start: p, end: e, quoted: false };
+  }
+  if (asg.op === 'colon') {
+    // A YAML block scalar of one line (`token: |` then the value, indented, on the next line);
+    // a longer block is a file (a PEM key, a script), left to the pattern rules.
+    BLOCK_SCALAR.lastIndex = p;
+    const b = BLOCK_SCALAR.exec(text);
+    if (b) {
+      const end = b.index + b[0].length;
+      const next = /[ \t]*/y;
+      next.lastIndex = end;
+      next.exec(text);
+      const ended = end >= text.length || next.lastIndex - end < b[1]!.length || text[next.lastIndex] === '\n' || text[next.lastIndex] === '\r';
+      if (!ended) return undefined;
+      const start = end - b[0].length + b[0].indexOf(b[2]!, b[0].indexOf('\n'));
+      return { start, end: start + b[2]!.length, quoted: false };
+    }
   }
   const scheme = AUTH_SCHEME.exec(text.slice(p, p + 12));
   if (scheme) p += scheme[0].length;
@@ -416,12 +445,12 @@ const CLOSING_ARGUMENT = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*\)+$/;
 const NAME_PIECE = /^(?:[a-z]+|[A-Z]+|[A-Z]?[a-z]+(?:[A-Z][a-z]+)*)[0-9]{0,2}$/;
 
 /**
- * Three or more word pieces joined by `.`, `_` or `-`: `gkeops_etcd_backup_encryption_key`,
+ * Three or more word pieces joined by `.`, `_`, `-` or `+`: `gkeops_etcd_backup_encryption_key`,
  * `x-goog-storage-class`, `cloudkms.projects.locations.keyRings`, `HTTP_ACCEPT_ENCODING`,
  * `--gce-pd-kms-key`. Random tokens have digits inside their pieces, and pieces that are no words.
  */
 function isSeparatedName(v: string): boolean {
-  const pieces = v.replace(/^(?:--?|_+)/, '').split(/[._-]/);
+  const pieces = v.replace(/^(?:--?|_+|\+)/, '').split(/[._+-]/);
   if (pieces.length < 3) return false;
   let words = 0;
   for (const p of pieces) {

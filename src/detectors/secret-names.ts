@@ -18,7 +18,7 @@ const KEY_COMPANIONS = new Set([
   'ssh', 'gpg', 'pgp', 'rsa', 'primary', 'secondary', 'webhook', 'bot', 'integration', 'partner',
   'merchant', 'secure', 'security', 'cipher', 'decryption', 'decrypt', 'server', 'mac', 'sas', 'x',
   'cookie', 'csrf', 'xsrf', 'otp', 'totp', 'mfa', 'vault', 'kms', 'sendgrid', 'stripe', 'openai', 'maps',
-  'firebase', 'google', 'github', 'slack', 'twilio', 'mailgun', 'algolia', 'live', 'prod', 'production',
+  'firebase', 'google', 'github', 'slack', 'twilio', 'mailgun', 'algolia', 'facebook', 'live', 'prod', 'production',
 ]);
 
 // Words that make `key` ordinary data: `cacheKey`, `sortKey`, `i18nKey`.
