@@ -28,6 +28,8 @@ const METADATA_WORDS = new Set([
   'database', 'db', 'dbname', 'schema', 'namespace', 'project', 'name', 'id', 'ids', 'path', 'dir', 'type',
   'mode', 'version', 'enabled', 'timeout', 'domain', 'org', 'organization', 'tenant', 'crt', 'cert',
   'certificate', 'pub', 'issuer', 'audience', 'scope', 'scopes',
+  // Digests of artefacts stored next to the credentials.
+  'sha', 'md', 'hash', 'digest', 'checksum', 'fingerprint', 'etag', 'integrity',
 ]);
 // Words anywhere in a key that say its value is public: CA bundles, trust stores, public keys.
 const PUBLIC_WORDS = new Set(['ca', 'trust', 'truststore', 'cacerts', 'public', 'pub', 'crt', 'cert', 'certificate', 'certs']);

@@ -73,6 +73,7 @@ describe('findKubernetesSecrets', () => {
       `  ca.crt: ${b64(b62(40))}`,
       `  ca.pem: ${b64(b62(40))}`,
       `  public.key: ${b64(b62(40))}`,
+      `  ARTIFACT_SHA256: ${b64(hex(64))}`,
       `  extra: ${b64('bar\n')}`,
       `  token: ${b64('Hey o/ base64 is not secure. Go back to reading the article.')}`,
       `  password: ${b64('changeme')}`,
