@@ -118,6 +118,7 @@ export const KNOWN_EXAMPLES: ReadonlySet<string> = new Set([
   // (consumer keys and secrets, tokens, verifier), and the oauthlib / requests-oauthlib docstrings
   // that every vendored copy of those libraries carries.
   '2YotnFZFEjr1zCsicMWpAA', 'tGzv3JOkF0XG5Qx2TlKWIA', 'SplxlOBeZQQYbYS6WxSbIA', '7Fjfp0ZBr1KtDRbnfVdmIw',
+  'gX1fBat3bV',
   'mF_9.B5f-4.1JqM',
   'dpf43f3p2l4k3l03', 'kd94hf93k423kf44', 'hh5s93j4hdidpola', 'hdhd0244k9j7ao03', 'hfdp7dh39dks9884',
   'nnch734d00sl2jdk', 'pfkkdhi9sl3r4s00', '9djdj82h48djs9d2', 'kkk9d7dh3k39sjv7', '0685bd9184jfhq22',

@@ -167,7 +167,7 @@ function validate(c: Raw): { reason: RejectReason } | { notes: string[] } {
   const notes: string[] = cs ? ['checksum valid'] : [];
   for (const v of c.rule.validators) {
     const r = v.validate(c.secret, c.groups);
-    if (!r.ok) return { reason: 'bad-structure' };
+    if (!r.ok) return { reason: r.lookalike ?? 'bad-structure' };
     if (r.notes) notes.push(...r.notes);
   }
   return { notes };

@@ -1,5 +1,6 @@
 // Every structural validator, by the name rules use in `validate: [...]`.
 import { awsAccessKeyId } from './aws-access-key-id.js';
+import { basicCredentials } from './basic-credentials.js';
 import { discordBotToken } from './discord-bot-token.js';
 import { githubStatelessToken } from './github-stateless-token.js';
 import { grafanaCloudToken } from './grafana-cloud-token.js';
@@ -24,6 +25,7 @@ export const validators = {
   'private-key-body': privateKeyBody,
   'random-token': randomToken,
   'mixed-alphabet': mixedAlphabet,
+  'basic-credentials': basicCredentials,
 } satisfies Record<string, StructureValidator>;
 
 export type ValidatorName = keyof typeof validators;

@@ -2,7 +2,8 @@
 // real format (JWT JSON header, PyPI macaroon, ...). One file per validator, one registry line.
 // Rule YAML: `validate: [jwt]`.
 
-export type ValidationResult = { ok: true; notes?: string[] } | { ok: false; reason: string };
+/** `lookalike: 'placeholder'`: well formed, but a documentation value (counted as a placeholder). */
+export type ValidationResult = { ok: true; notes?: string[] } | { ok: false; reason: string; lookalike?: 'placeholder' };
 
 export interface StructureValidator {
   readonly name: string;

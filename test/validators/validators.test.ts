@@ -60,6 +60,25 @@ describe('jwt', () => {
   });
 });
 
+describe('basic-credentials', () => {
+  const basic = v('basic-credentials');
+  const pair = (s: string): string => b64(s);
+  it('accepts base64 of user:password', () => {
+    expect(basic.validate(pair(`deploy:${b64u(randomBytes(12))}`), {})).toEqual({ ok: true });
+  });
+  it('calls documentation pairs placeholders, not bad structure', () => {
+    for (const p of ['username:password', 'user:pass', 'admin:admin', 'foo:bar', 's6BhdRkqt3:gX1fBat3bV']) {
+      expect(basic.validate(pair(p), {}), p).toMatchObject({ ok: false, lookalike: 'placeholder' });
+    }
+  });
+  it('rejects what is not a pair', () => {
+    expect(basic.validate(pair('no colon in here'), {})).toMatchObject({ ok: false });
+    expect(basic.validate(pair('user:'), {})).toMatchObject({ ok: false });
+    expect(basic.validate(b64(randomBytes(24)), {}).ok).toBe(false);
+    expect(basic.validate(pair('no colon in here'), {})).not.toHaveProperty('lookalike');
+  });
+});
+
 describe('github-stateless-token', () => {
   const gh = v('github-stateless-token');
   const jwtPart = (payload: object): string =>
