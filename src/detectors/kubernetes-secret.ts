@@ -15,7 +15,9 @@ export interface KubernetesSecretHit {
   dropped?: 'placeholder';
 }
 
-const KIND_SECRET = /^[ \t]*(?:-[ \t]+)?["']?kind["']?[ \t]*:[ \t]*["']?secret["']?[ \t]*(?:#.*)?\r?$/im;
+// Prefilter: manifest keys are case-sensitive (`kind`), so a plain literal search finds the rare
+// file that may hold a Secret; KIND_LINE then decides line by line.
+const KIND_SECRET = /kind["']?[ \t]*:[ \t]*["']?(?:secret|Secret|SECRET)\b/;
 const KIND_LINE = /^["']?kind["']?[ \t]*:[ \t]*["']?secret["']?[ \t]*(?:#.*)?$/i;
 const ENTRY = /^(["']?)([^\s"':#][^"':]*?)\1[ \t]*:(?:[ \t]+(.*?))?[ \t]*$/;
 const BLOCK_INDICATOR = /^[|>][-+]?[0-9]?[ \t]*(?:#.*)?$/;
