@@ -6,14 +6,9 @@
 //
 // A line-based reader of the YAML block structure, not a YAML parser: manifests in Helm charts
 // and templates do not parse, and offsets of each value are needed.
-import { findGenericSecrets, judgeContextValue } from './generic.js';
+import { judgeContextValue } from './generic.js';
+import type { DetectorHit } from './registry.js';
 import { classifyName, nameWords } from './secret-names.js';
-
-export interface KubernetesSecretHit {
-  start: number;
-  end: number;
-  dropped?: 'placeholder';
-}
 
 // Prefilter: manifest keys are case-sensitive (`kind`), so a plain literal search finds the rare
 // file that may hold a Secret; KIND_LINE then decides line by line.
@@ -28,8 +23,8 @@ const METADATA_WORDS = new Set([
   'user', 'username', 'usr', 'login', 'email', 'mail', 'host', 'hostname', 'hosts', 'port', 'server',
   'servers', 'address', 'addr', 'endpoint', 'endpoints', 'url', 'urls', 'uri', 'region', 'zone', 'bucket',
   'database', 'db', 'dbname', 'schema', 'namespace', 'project', 'name', 'id', 'ids', 'path', 'dir', 'type',
-  'mode', 'version', 'enabled', 'timeout', 'domain', 'org', 'organization', 'tenant', 'crt', 'cert',
-  'certificate', 'pub', 'issuer', 'audience', 'scope', 'scopes',
+  'mode', 'version', 'enabled', 'timeout', 'domain', 'org', 'organization', 'tenant', 'issuer', 'audience',
+  'scope', 'scopes',
   // Digests of artefacts stored next to the credentials.
   'sha', 'md', 'hash', 'digest', 'checksum', 'fingerprint', 'etag', 'integrity',
 ]);
@@ -202,25 +197,19 @@ function unwrapBase64(t: string): string {
 }
 
 function judge(key: string, value: string): { dropped?: 'placeholder' } | undefined {
-  const kind = classifyName(key)?.kind ?? 'secret';
-  const v = value.replace(/\s+$/, '').replace(/^\s+/, '');
-  if (v.length === 0) return undefined;
-  // A file (an INI or YAML config, a Docker config.json): what counts is a secret inside it.
-  // Private keys and tokens with their own rules are found by those rules in the decoded text.
-  if (/\n/.test(v) || /^[{[]/.test(v)) {
-    if (v.startsWith('-----BEGIN')) return undefined;
-    const inner = findGenericSecrets(v, { keepPlaceholders: true });
-    if (inner.some((h) => !h.dropped)) return {};
-    return inner.length > 0 ? { dropped: 'placeholder' } : undefined;
-  }
-  const verdict = judgeContextValue(v, kind);
+  const v = value.trim();
+  // A file (an INI or YAML config, a Docker config.json, a PEM key) is not one value: the engine
+  // scans decoded `data` (and the generic detector plain `stringData`) and reports what the file
+  // holds at this entry.
+  if (v.length === 0 || v.includes('\n') || /^[{[]/.test(v)) return undefined;
+  const verdict = judgeContextValue(v, classifyName(key)?.kind ?? 'secret');
   if (!verdict) return undefined;
   return verdict.placeholder ? { dropped: 'placeholder' } : {};
 }
 
-export function findKubernetesSecrets(text: string): KubernetesSecretHit[] {
+export function findKubernetesSecrets(text: string): DetectorHit[] {
   if (!KIND_SECRET.test(text)) return [];
-  const hits: KubernetesSecretHit[] = [];
+  const hits: DetectorHit[] = [];
   for (const key of secretDataKeys(text)) {
     const lineEnd = text.indexOf('\n', key.at);
     if (lineEnd < 0) continue;

@@ -199,7 +199,7 @@ const LEET: Readonly<Record<string, string>> = { '0': 'o', '1': 'i', '3': 'e', '
  */
 export function isPlaceholder(value: string, context?: { line?: string }): PlaceholderReason | undefined {
   // A token wrapped over lines (a JWT broken after its dots) is judged joined; PEM lines have spaces.
-  const v = /\n/.test(value.trim()) && /^\s*\S+(?:\s*\n\s*\S+)+\s*$/.test(value) ? value.replace(/\s+/g, '') : value.trim();
+  const v = value.includes('\n') && /^\s*\S+(?:\s*\n\s*\S+)+\s*$/.test(value) ? value.replace(/\s+/g, '') : value.trim();
   if (v.length === 0) return 'empty';
   if (TEMPLATE_WHOLE.some((re) => re.test(v)) || hasTemplate(v)) return 'template';
   if (context?.line !== undefined && wrappedInTemplate(v, context.line)) return 'template';
@@ -350,6 +350,10 @@ function hasFillerRun(s: string, n: number): boolean {
   return false;
 }
 
+function isAlnumCode(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
 /** An ascending run of 8 (`1234567890`, `abcdefgh`) inside a value: 64 random hex digits hold one about once in 10^7. */
 function hasLongWalk(s: string): boolean {
   let run = 1;
@@ -369,10 +373,6 @@ function hasLongWalk(s: string): boolean {
  * (`dapi`, `amzn.mws.`) is not part of the hex. (One digit filling a third of the value looked
  * hand-made too, but 24 random digits do that about once in 10^5.)
  */
-function isAlnumCode(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-}
-
 function handTypedHex(value: string): boolean {
   const s = value.replace(/^[A-Za-z]{0,4}[G-Zg-z](?=[0-9a-f])/, '').replace(/^[a-z]{2,5}\.[a-z]{2,5}\./, '');
   if (!/^[0-9a-f-]+$/i.test(s) || s.replace(/-/g, '').length < 24) return false;

@@ -46,11 +46,10 @@ describe('findKubernetesSecrets', () => {
     expect(reported(text)[0]).toBe(id);
   });
 
-  it('judges a decoded config file by the secrets inside it', () => {
+  it('leaves a decoded file to the engine (its secrets are found in the decoded text)', () => {
     const config = b64(`[client]\nhost = db.internal\ndb_password = ${pw(22)}\n`);
-    const plain = b64('[client]\nhost = db.internal\nport = 5432\n');
-    const text = `apiVersion: v1\nkind: Secret\ndata:\n  client.cnf: ${config}\n  other.cnf: ${plain}\n`;
-    expect(reported(text)).toEqual([config]);
+    const text = `apiVersion: v1\nkind: Secret\ndata:\n  client.cnf: ${config}\n`;
+    expect(findKubernetesSecrets(text)).toEqual([]);
   });
 
   it('unwraps base64 encoded twice', () => {
@@ -122,5 +121,14 @@ describe('kubernetes-secret-manifest in scans', () => {
     expect(r.findings.filter((f) => f.line === 5)).toHaveLength(1);
     // A password-named entry is the generic rule's, reported once.
     expect(r.findings.filter((f) => f.line === 6)).toHaveLength(1);
+  });
+
+  it('reports a secret inside a decoded config file at its entry, and nothing for a config without one', async () => {
+    const password = pw(22);
+    const config = b64(`[client]\nhost = db.internal\ndb_password = ${password}\n`);
+    const plain = b64('[client]\nhost = db.internal\nport = 5432\n');
+    const text = `apiVersion: v1\nkind: Secret\ndata:\n  client.cnf: ${config}\n  other.cnf: ${plain}\n`;
+    const r = await scanText(text, 'secret.yaml', { noConfig: true, unmask: true });
+    expect(r.findings.map((f) => [f.line, f.ruleId, f.secret, f.notes])).toEqual([[4, 'generic-password', password, ['decoded from base64']]]);
   });
 });
