@@ -43,6 +43,19 @@ function normalise(secret: string): string {
     .replace(/\r/g, '');
 }
 
+const COMMENT_MARK = /^(?:#+|\/\/+|;+|\*|>+)/;
+
+/**
+ * A key pasted into comments or a quote (`# b3Bl…`, `// MIIE…`, ` * …`, `> …`): when every line
+ * starts with the same marker, it is not key text. Base64 may start a line with `/` but not every
+ * line with `//`.
+ */
+function uncomment(lines: string[]): string[] {
+  const mark = COMMENT_MARK.exec(lines[0] ?? '')?.[0];
+  if (mark === undefined || !lines.every((l) => l.startsWith(mark))) return lines;
+  return lines.map((l) => l.slice(mark.length).trim()).filter((l) => l.length > 0);
+}
+
 interface Block {
   label: string | undefined;
   headers: Map<string, string>;
@@ -59,10 +72,13 @@ function parseBlock(text: string): Block | undefined {
     if (end >= 0) inner = inner.slice(0, end);
   }
   // Strip code noise around lines: quotes, string concatenation, trailing commas.
-  const lines = inner
-    .split('\n')
-    .map((l) => l.trim().replace(/^["'`]\s*/, '').replace(/\s*["'`]\s*[+,;]?\s*\\?$/, '').trim())
-    .filter((l) => l.length > 0);
+  const lines = uncomment(
+    inner
+      .split('\n')
+      .map((l) => l.trim().replace(/^["'`]\s*/, '').replace(/\s*["'`]\s*[+,;.&]?\s*\\?$/, '').trim())
+      // What is left of `"-----BEGIN …-----" +` on the BEGIN line.
+      .filter((l) => l.length > 0 && !/^[+,;.&]$/.test(l)),
+  );
   const headers = new Map<string, string>();
   let armorCrc: string | undefined;
   const body: string[] = [];

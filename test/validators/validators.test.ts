@@ -246,6 +246,15 @@ describe('private-key-body', () => {
     expect(ok(pk.validate(pkcs1.replace(/\n/g, '\r\n'), {}))).toBe(true);
     expect(ok(pk.validate(sec1.replace(/^/gm, '    '), {}))).toBe(true);
   });
+  it('accepts keys pasted into comments, quotes or string concatenation', () => {
+    const body = pkcs1.trim().split('\n');
+    const wrap = (before: string, after = ''): string => body.map((l) => `${before}${l}${after}`).join('\n');
+    for (const mark of ['# ', '// ', ' * ', '> ', ';; ']) {
+      expect(ok(pk.validate(wrap(mark).slice(mark.length), {})), mark).toBe(true);
+    }
+    expect(ok(pk.validate(wrap('"', '" +').slice(1).replace(/" \+$/, ''), {}))).toBe(true);
+    expect(ok(pk.validate(wrap("'", "' .").slice(1).replace(/' \.$/, ''), {}))).toBe(true);
+  });
   it('accepts OpenSSH keys (plain and encrypted)', () => {
     const str = (s: string | Uint8Array): number[] => {
       const b = Buffer.from(s);
