@@ -28,6 +28,12 @@ export const jwt = defineValidator({
       } else if (!PART.test(s) || decodeBase64(s, 'url') === undefined) {
         return { ok: false, reason: `signature missing or not base64url for alg ${alg}` };
       }
+      // GitHub signs each view of an image attached to an issue or comment
+      // (private-user-images.githubusercontent.com/…?jwt=…) for five minutes: copied into
+      // READMEs with the link, it opens one image for minutes and grants nothing else.
+      if (payload['iss'] === 'github.com' && payload['aud'] === 'raw.githubusercontent.com') {
+        return { ok: false, reason: 'a GitHub image link token (one image, valid 5 minutes)', lookalike: 'placeholder' };
+      }
       const exp = payload['exp'];
       if (typeof exp === 'number' && Number.isFinite(exp) && exp * 1000 < Date.now()) {
         const when = new Date(exp * 1000);

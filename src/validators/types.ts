@@ -2,7 +2,10 @@
 // real format (JWT JSON header, PyPI macaroon, ...). One file per validator, one registry line.
 // Rule YAML: `validate: [jwt]`.
 
-/** `lookalike: 'placeholder'`: well formed, but a documentation value (counted as a placeholder). */
+/**
+ * `lookalike: 'placeholder'`: well formed, but a documentation value or a token that grants
+ * nothing (counted as a placeholder).
+ */
 export type ValidationResult = { ok: true; notes?: string[] } | { ok: false; reason: string; lookalike?: 'placeholder' };
 
 export interface StructureValidator {

@@ -50,6 +50,13 @@ describe('jwt', () => {
     expect(ok(r)).toBe(true);
     expect(notes(r)).toEqual(['unsigned JWT (alg: none)', 'expired 2001-09-09']);
   });
+  it('drops the five-minute token of a GitHub image link, not other GitHub-issued tokens', () => {
+    const image = { iss: 'github.com', aud: 'raw.githubusercontent.com', key: 'key5', exp: 1741633743, nbf: 1741633443, path: '/1/2-a.png' };
+    expect(jwt.validate(make({ alg: 'HS256', typ: 'JWT' }, image), {})).toMatchObject({ ok: false, lookalike: 'placeholder' });
+    const actions = { iss: 'https://token.actions.githubusercontent.com', aud: 'sts.amazonaws.com', exp: 1741633743 };
+    expect(ok(jwt.validate(make({ alg: 'RS256', typ: 'JWT' }, actions), {}))).toBe(true);
+    expect(ok(jwt.validate(make({ alg: 'HS256' }, { ...image, aud: 'api.github.com' }), {}))).toBe(true);
+  });
   it('rejects structure errors', () => {
     expect(ok(jwt.validate(make({ typ: 'JWT' }, { a: 1 }), {}))).toBe(false); // no alg
     expect(ok(jwt.validate(make({ alg: 'RS256' }, [1, 2] as unknown as object), {}))).toBe(false);
