@@ -417,6 +417,9 @@ function isSigV4Scope(value: string): boolean {
 }
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const VERSION = /^[v=~^<>]*\d+(?:\.\d+)+(?:[-+][\w.-]*)?$/;
+// A package and its version (`jjwt-jackson-0.11.2` of a Maven coordinate, `lodash@4.17.21`,
+// `requests==2.31.0`, `spring-core-5.3.9.RELEASE`).
+const PACKAGE_VERSION = /^[A-Za-z][a-z0-9]*(?:[-_.][A-Za-z][a-z0-9]*)*(?:[-_@]|==)v?\d+(?:\.\d+){1,3}(?:[-.+][A-Za-z0-9]+)*$/;
 const DATE = /^\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 const NUMBER = /^[+-]?\d+(?:\.\d+)?(?:e[+-]?\d+)?$/i;
 const URL_SCHEME = /^[a-z][a-z0-9+.-]{1,20}:\/\//i;
@@ -607,7 +610,7 @@ function judgeValue(value: string, kind: SecretKind, weak: boolean, quoted: bool
   // A UUID is an id, except behind a plainly secret name (`RAILWAY_TOKEN`, `client_secret`): many
   // services issue UUID tokens.
   if (DIGEST_PREFIX.test(value) || (UUID.test(value) && weak) || PUBLIC_MATERIAL.test(value) || isSigV4Scope(value)) return undefined;
-  if (VERSION.test(value) || DATE.test(value) || NUMBER.test(value)) return undefined;
+  if (VERSION.test(value) || PACKAGE_VERSION.test(value) || DATE.test(value) || NUMBER.test(value)) return undefined;
   if (isPathLike(value)) return undefined;
   // A quoted query string (`"st=2025-03-04T07:24:52Z&se=…&sr=c"`; unquoted values end at `&`) is
   // parameters; a secret among them has its own name (`sig=`, `token=`) and is judged there.

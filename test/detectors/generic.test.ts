@@ -257,6 +257,8 @@ const negatives: Array<[string, () => string]> = [
   ['date', () => `client_secret: 2024-01-15`],
   ['timestamp', () => `password: 2023-10-01T12:00:00Z`],
   ['version', () => `api_key: v1.2.3`],
+  ['Maven coordinate in prose', () => `notes = "Maven - io.jsonwebtoken:jjwt-jackson-0.11.2"`],
+  ['package pinned at a version', () => `token_lib = "python-jose==3.3.0"`],
   ['float', () => `secret: 3.14159265`],
   ['number', () => `password: 12345678901234`],
   ['secret path', () => `password: /run/secrets/db_password`],
