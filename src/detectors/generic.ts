@@ -7,7 +7,7 @@
 import { charClasses, charsetOf, shannonEntropy, type Charset } from './entropy.js';
 import { balanced, isPlaceholder } from './placeholder.js';
 import { classifyName, type NameClass, type SecretKind } from './secret-names.js';
-import { base64Text, isEnglishLike, isIdentifierLike, isPathLike, isWordOrAbbreviation, wordLike } from './value-shape.js';
+import { base64Text, isAlgorithmName, isEnglishLike, isIdentifierLike, isPathLike, isWordOrAbbreviation, wordLike } from './value-shape.js';
 
 /** Lower-case literals for the prefilter: every secret-like name contains one of them. */
 export const GENERIC_KEYWORDS: string[] = ['pass', 'pwd', 'secret', 'token', 'key', 'auth', 'cred'];
@@ -611,7 +611,7 @@ function judgeValue(value: string, kind: SecretKind, weak: boolean, quoted: bool
   // services issue UUID tokens.
   if (DIGEST_PREFIX.test(value) || (UUID.test(value) && weak) || PUBLIC_MATERIAL.test(value) || isSigV4Scope(value)) return undefined;
   if (VERSION.test(value) || PACKAGE_VERSION.test(value) || DATE.test(value) || NUMBER.test(value)) return undefined;
-  if (isPathLike(value)) return undefined;
+  if (isPathLike(value) || isAlgorithmName(value)) return undefined;
   // A quoted query string (`"st=2025-03-04T07:24:52Z&se=…&sr=c"`; unquoted values end at `&`) is
   // parameters; a secret among them has its own name (`sig=`, `token=`) and is judged there.
   if (QUERY_STRING.test(value)) return undefined;

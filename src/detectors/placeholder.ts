@@ -71,6 +71,8 @@ const MARKERS = [
   'dummy', 'sample', 'your_', 'your-', 'yourkey', 'yoursecret', 'yourtoken', 'yourpassword', 'insert_',
   'insert-', 'fake_', 'fake-', '_fake', '-fake', 'mock_', '_mock', 'todo_', 'fixme', 'xxxxxx',
   'notakey', 'not_a_key', 'not-a-key', 'notatoken', 'not_a_token', 'not-a-token',
+  // `redis-password-goes-here`, `<token>_goes_here`.
+  'goes-here', 'goes_here', 'goeshere',
   // A token's parts named instead of filled in: `eyJ….payload.signature`.
   '.payload', '.signature',
 ];

@@ -139,6 +139,39 @@ export function isEnglishLike(v: string): boolean {
 }
 
 /** `/etc/app/secret.pem`, `./keys/id_rsa`, `C:\keys\app.pfx`, `secrets/prod.json`. */
+// Names of ciphers, modes, hashes and key-derivation schemes, as configuration spells them.
+const CRYPTO_WORDS = new Set([
+  'aes', 'des', 'ede', 'ede3', '3des', 'tripledes', 'desede', 'camellia', 'aria', 'seed', 'sm4', 'blowfish', 'twofish',
+  'rc2', 'rc4', 'chacha', 'chacha20', 'xchacha20', 'salsa20', 'xsalsa20', 'poly1305', 'rsa', 'dsa', 'ecdsa', 'ecdh',
+  'ed25519', 'x25519', 'pbe', 'pbes2', 'pbkdf2', 'scrypt', 'bcrypt', 'argon2', 'argon2i', 'argon2id', 'scram', 'hmac',
+  'sha', 'sha1', 'sha224', 'sha256', 'sha384', 'sha512', 'sha3', 'md5', 'mgf1', 'oaep', 'pkcs1', 'pkcs5', 'pkcs7',
+  'padding', 'nopadding', 'pkcs5padding', 'pkcs7padding', 'with', 'and', 'gcm', 'cbc', 'ctr', 'ecb', 'ofb', 'cfb',
+  'cfb8', 'xts', 'ccm', 'siv', 'ocb', 'kw', 'wrap', 'aeswrap', 'hs256', 'hs384', 'hs512', 'rs256', 'es256',
+  'a128', 'a192', 'a256', 'a128kw', 'a192kw', 'a256kw', 'a128gcm', 'a192gcm', 'a256gcm', 'a128gcmkw', 'a256gcmkw', 'dir', 'none',
+]);
+
+/**
+ * The name of a cipher or hash scheme (`AES-256-GCM`, `RSA/ECB/OAEPWithSHA-256AndMGF1Padding`,
+ * `PBEWithHmacSHA256AndAES_256`): every piece a crypto word or a number, at least one a cipher or
+ * hash word. Configuration puts these under `password_encryption:` and the like.
+ */
+export function isAlgorithmName(v: string): boolean {
+  const pieces = v
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[-_/+ ]+/)
+    .filter((p) => p.length > 0);
+  if (pieces.length < 2) return false;
+  let named = 0;
+  for (const p of pieces) {
+    if (/^[0-9]+$/.test(p)) continue;
+    if (!CRYPTO_WORDS.has(p)) return false;
+    if (p !== 'with' && p !== 'and' && p !== 'padding') named++;
+  }
+  return named > 0;
+}
+
 export function isPathLike(v: string): boolean {
   if (/^[A-Za-z]:\\|^\\\\/.test(v)) return true;
   if (!/[/\\]/.test(v) || !/^[\w.~/\\-]+$/.test(v)) return false;

@@ -105,9 +105,24 @@ function widen(text: string, [a, b]: [number, number]): [number, number] {
   return [s, e];
 }
 
-/** Whether a keyword hit starts before `at` and at most `within` characters before it. */
-function keywordBefore(hits: readonly number[], at: number, within: number): boolean {
-  // Hits are sorted: find the last one before `at`.
+/**
+ * Whether a keyword hit starts a word (`okta_token`, `myOktaToken`, `OKTA`) rather than sitting
+ * inside one (`rookTable`): only a provider's name counts as its name. Keywords that begin with
+ * punctuation (`/triggers/`) carry their own boundary.
+ */
+function startsWord(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  const upper = c >= 65 && c <= 90;
+  if (i === 0 || !(upper || (c >= 97 && c <= 122))) return true;
+  const prev = text.charCodeAt(i - 1);
+  const lower = prev >= 97 && prev <= 122;
+  if (!lower && !(prev >= 65 && prev <= 90)) return true;
+  return lower && upper;
+}
+
+/** Whether a keyword hit starts a word before `at` and at most `within` characters before it. */
+function keywordBefore(text: string, hits: readonly number[], at: number, within: number): boolean {
+  // Hits are sorted: find the last one before `at`, then look back while in reach.
   let lo = 0;
   let hi = hits.length;
   while (lo < hi) {
@@ -115,7 +130,8 @@ function keywordBefore(hits: readonly number[], at: number, within: number): boo
     if (hits[mid]! < at) lo = mid + 1;
     else hi = mid;
   }
-  return lo > 0 && at - hits[lo - 1]! <= within;
+  for (let k = lo - 1; k >= 0 && at - hits[k]! <= within; k--) if (startsWord(text, hits[k]!)) return true;
+  return false;
 }
 
 /** Regex matches of one rule, with group spans relative to the secret. */
@@ -131,7 +147,7 @@ function* regexCandidates(rule: RuntimeRule, text: string, hits: readonly number
       const idx = m.indices?.groups;
       const s = idx?.['secret'];
       if (!s) continue;
-      if (within !== undefined && !keywordBefore(hits, from + s[0], within)) continue;
+      if (within !== undefined && !keywordBefore(text, hits, from + s[0], within)) continue;
       const spans: Raw['spans'] = {};
       const groups: Raw['groups'] = {};
       for (const name of rule.data.groups) {

@@ -258,6 +258,8 @@ const negatives: Array<[string, () => string]> = [
   ['timestamp', () => `password: 2023-10-01T12:00:00Z`],
   ['version', () => `api_key: v1.2.3`],
   ['Maven coordinate in prose', () => `notes = "Maven - io.jsonwebtoken:jjwt-jackson-0.11.2"`],
+  ['cipher name under a password key', () => `password_encryption: "AES-256-GCM"`],
+  ['Java cipher transformation', () => `password: "RSA/ECB/OAEPWithSHA-256AndMGF1Padding"`],
   ['package pinned at a version', () => `token_lib = "python-jose==3.3.0"`],
   ['float', () => `secret: 3.14159265`],
   ['number', () => `password: 12345678901234`],

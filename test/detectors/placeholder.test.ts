@@ -42,6 +42,8 @@ describe('isPlaceholder: recognises non-secrets', () => {
     ['secret', 'placeholder-words'],
     ['my-secret-token', 'placeholder-words'],
     ['YOUR_API_KEY_HERE', 'example-marker'],
+    ['redis-password-goes-here', 'example-marker'],
+    ['TOKEN_GOES_HERE', 'example-marker'],
     ['yourApiKey', 'placeholder-words'],
     ['example', 'example-marker'],
     ['dummy', 'example-marker'],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { base64Text, isEnglishLike, isIdentifierLike, isPathLike } from '../../src/detectors/value-shape.js';
+import { base64Text, isAlgorithmName, isEnglishLike, isIdentifierLike, isPathLike } from '../../src/detectors/value-shape.js';
 import { segmentsIntoWords } from '../../src/detectors/words.js';
 import { ALPHABETS, randomFrom } from './random.js';
 
@@ -49,6 +49,20 @@ describe('isPathLike', () => {
       if (isPathLike(s)) accepted.push(s);
     }
     expect(accepted).toEqual([]);
+  });
+});
+
+describe('isAlgorithmName', () => {
+  it('knows cipher, mode, hash and key-derivation names as configuration spells them', () => {
+    for (const v of ['AES-256-GCM', 'AES_256_CBC_HMAC_SHA_256', 'AESWrap_256', 'CAMELLIA-256-CBC', 'ARIA_192_GCM', 'CHACHA20-POLY1305',
+      'XSALSA20-POLY1305', 'DES-EDE3-CBC', 'RSA/ECB/OAEPWithSHA-256AndMGF1Padding', 'PBEWithHmacSHA256AndAES_256', 'PBES2-HS256+A128KW', 'aes-128-ctr']) {
+      expect(isAlgorithmName(v), v).toBe(true);
+    }
+  });
+  it('does not take passwords or random values that start with such a word', () => {
+    for (const v of ['Aes256-Gcm!x9Qz', 'Rsa2048Sha!', 'with-and-padding', 'AES', 'sha256-is-not-my-password', randomFrom(ALPHABETS.base62, 24)]) {
+      expect(isAlgorithmName(v), v).toBe(false);
+    }
   });
 });
 

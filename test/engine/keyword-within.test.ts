@@ -45,6 +45,15 @@ describe('keyword_within', () => {
     expect(find(`token = ${v}`)).toEqual([]);
   });
 
+  it('counts a keyword only where it starts a word, not inside another word', () => {
+    expect(find(`myAcmeKey = ${v}`)).toEqual([v]);
+    expect(find(`ACME_KEY=${v}`)).toEqual([v]);
+    expect(find(`fooacme_key = ${v}`)).toEqual([]);
+    expect(find(`lacmeTable = ${v}`)).toEqual([]);
+    // An earlier keyword at a word start still counts when a nearer one is inside a word.
+    expect(find(`acme lacme ${v}`)).toEqual([v]);
+  });
+
   it('measures the distance from the nearest keyword before each value', () => {
     const text = `acme ${'x '.repeat(30)}${v}\nacme = ${w}\n`;
     expect(find(text)).toEqual([w]);
