@@ -1,6 +1,7 @@
 // Every structural validator, by the name rules use in `validate: [...]`.
 import { awsAccessKeyId } from './aws-access-key-id.js';
 import { basicCredentials } from './basic-credentials.js';
+import { bitbucketDcToken } from './bitbucket-dc-token.js';
 import { discordBotToken } from './discord-bot-token.js';
 import { githubStatelessToken } from './github-stateless-token.js';
 import { grafanaCloudToken } from './grafana-cloud-token.js';
@@ -26,6 +27,7 @@ export const validators = {
   'random-token': randomToken,
   'mixed-alphabet': mixedAlphabet,
   'basic-credentials': basicCredentials,
+  'bitbucket-dc-token': bitbucketDcToken,
 } satisfies Record<string, StructureValidator>;
 
 export type ValidatorName = keyof typeof validators;

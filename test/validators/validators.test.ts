@@ -67,6 +67,20 @@ describe('jwt', () => {
   });
 });
 
+describe('bitbucket-dc-token', () => {
+  const bb = v('bitbucket-dc-token');
+  const token = (id: string, n = 20): string => b64(new Uint8Array([...Buffer.from(`${id}:`), ...randomBytes(n)]));
+  it('accepts base64 of a 12-digit id, a colon and 20 random bytes, with or without BBDC-', () => {
+    expect(bb.validate(token('857093158095'), {})).toEqual({ ok: true });
+    expect(bb.validate(`BBDC-${token('123456789012')}`, {})).toEqual({ ok: true });
+  });
+  it('rejects other ids, lengths and random base64', () => {
+    expect(ok(bb.validate(token('12345678901a'), {}))).toBe(false);
+    expect(ok(bb.validate(token('857093158095', 21), {}))).toBe(false);
+    expect(ok(bb.validate(b64(randomBytes(33)), {}))).toBe(false);
+  });
+});
+
 describe('basic-credentials', () => {
   const basic = v('basic-credentials');
   const pair = (s: string): string => b64(s);
