@@ -10,7 +10,7 @@ import { classifyName, type NameClass, type SecretKind } from './secret-names.js
 import { base64Text, isAlgorithmName, isEnglishLike, isIdentifierLike, isPathLike, isWordOrAbbreviation, wordLike } from './value-shape.js';
 
 /** Lower-case literals for the prefilter: every secret-like name contains one of them. */
-export const GENERIC_KEYWORDS: string[] = ['pass', 'pwd', 'secret', 'token', 'key', 'auth', 'cred'];
+export const GENERIC_KEYWORDS: string[] = ['pass', 'pwd', 'pw', 'secret', 'token', 'key', 'auth', 'cred'];
 
 export interface GenericHit {
   /** The assignment target as written (`DB_PASSWORD`, `stripeSecretKey`). */
@@ -35,7 +35,9 @@ const MAX_NAME = 80;
 const MAX_VALUE = 512;
 // Quoted values end at their quote: long tokens (JWTs, session tokens) fit.
 const MAX_QUOTED = 4096;
-const KEYWORD_SOURCE = GENERIC_KEYWORDS.join('|');
+// `pw` and `psw` are too short to look for inside words (base64 spells them every few hundred
+// characters): only as a piece of a name (`DB_PW`, `client.pw`, `service-psw`).
+const KEYWORD_SOURCE = `${GENERIC_KEYWORDS.filter((k) => k !== 'pw').join('|')}|(?<![a-z])ps?w(?![a-z])`;
 
 export function findGenericSecrets(text: string, opts: GenericOptions = {}): GenericHit[] {
   const hits: GenericHit[] = [];

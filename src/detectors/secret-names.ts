@@ -8,7 +8,7 @@ export interface NameClass {
   weak: boolean;
 }
 
-const PASSWORD_WORDS = new Set(['password', 'passwd', 'passwort', 'pwd', 'pass', 'passphrase', 'passcode', 'pword', 'pswd', 'pw']);
+const PASSWORD_WORDS = new Set(['password', 'passwd', 'passwort', 'pwd', 'pass', 'passphrase', 'passcode', 'pword', 'pswd', 'psw', 'pw']);
 
 // Words that turn `key` into a secret: `api_key`, `SigningKey`, `client.key`.
 const KEY_COMPANIONS = new Set([
