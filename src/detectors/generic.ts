@@ -6,7 +6,7 @@
 // multi-megabyte minified line costs linear time.
 import { charClasses, charsetOf, shannonEntropy, type Charset } from './entropy.js';
 import { balanced, isPlaceholder } from './placeholder.js';
-import { classifyName, type NameClass, type SecretKind } from './secret-names.js';
+import { classifyName, nameWords, type NameClass, type SecretKind } from './secret-names.js';
 import { base64Text, isAlgorithmName, isEnglishLike, isIdentifierLike, isPathLike, isWordOrAbbreviation, wordLike } from './value-shape.js';
 
 /** Lower-case literals for the prefilter: every secret-like name contains one of them. */
@@ -276,6 +276,12 @@ const BLOCK_SCALAR = /[|>][-+]?[0-9]?[ \t]*\r?\n([ \t]+)(\S{8,4096})[ \t]*(?:\r?
 /** `nameStart`: where the name begins, to tell a config line (only computed when it matters). */
 function readValue(text: string, asg: Assignment, nameStart: number): ValueSpan | undefined {
   let p = skipBlank(text, asg.valueAt);
+  // A long literal wrapped after its `=` (Java, C#, JS: `API_TOKEN =\n        "…";`). Only a
+  // quoted one: an empty `key =` followed by the next line's key is no assignment.
+  if (asg.op === 'assign' && (text[p] === '\n' || (text[p] === '\r' && text[p + 1] === '\n'))) {
+    const next = skipBlank(text, p + (text[p] === '\r' ? 2 : 1));
+    if (isQuote(text[next])) p = next;
+  }
   ENV_FALLBACK.lastIndex = p;
   const fallback = ENV_FALLBACK.exec(text);
   if (fallback) p += fallback[0].length;
@@ -489,6 +495,16 @@ function isPeriodic(value: string): boolean {
   return n - fail[n - 1]! <= n / 2;
 }
 
+const BYTE_ESCAPES = /\\x[0-9a-fA-F]{2}[^]*\\x[0-9a-fA-F]{2}/;
+
+/** The value holds every word of a name of three words or more. */
+function restatesName(name: string, value: string): boolean {
+  const words = nameWords(name).filter((w) => w.length > 1);
+  if (words.length < 3) return false;
+  const inValue = new Set(nameWords(value));
+  return words.every((w) => inValue.has(w));
+}
+
 function lineAround(text: string, start: number, end: number): string {
   let a = start;
   while (a > 0 && start - a < 300 && text[a - 1] !== '\n') a--;
@@ -555,6 +571,9 @@ function judge(
   if (!quoted && text[end] === ';' && /^[A-Z]/.test(value) && isIdentifierLike(value)) return undefined;
   // UUIDs in request bookkeeping (`ClientRequestToken`, `LifecycleActionToken`) are idempotency ids.
   if (UUID.test(value) && UUID_ID_NAME.test(name)) return undefined;
+  // An enum or label constant that spells its own name (`FLOW_PASSWORD_REQUIRED_V2 =
+  // "FlowPasswordRequiredResultV2"`), and bytes written as escapes (`"id#\x00\x13\x00\xf3"`).
+  if (restatesName(name, value) || BYTE_ESCAPES.test(value)) return undefined;
   const key = `${kind}${+cls.weak}${+quoted}${+literal}${value}`;
   const verdict = remember(memo.values, key, () => judgeValue(value, kind, cls.weak, quoted, literal) ?? null);
   if (!verdict) return undefined;
