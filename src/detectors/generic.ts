@@ -357,7 +357,9 @@ function readValue(text: string, asg: Assignment, nameStart: number): ValueSpan 
   const scheme = AUTH_SCHEME.exec(text.slice(p, p + 12));
   if (scheme) p += scheme[0].length;
   let i = p;
-  while (i < text.length && i - p <= MAX_VALUE && !isBareTerminator(text.charCodeAt(i))) i++;
+  // An escaped line break ends a bare value too: code inside a JSON string (a source map's
+  // sourcesContent, a notebook cell) reads `password: string\n}`.
+  while (i < text.length && i - p <= MAX_VALUE && !isBareTerminator(text.charCodeAt(i)) && !(text.charCodeAt(i) === 92 && ESCAPED_BREAK.test(text[i + 1] ?? ''))) i++;
   if (i - p > MAX_VALUE) return undefined;
   const t = text[i];
   if ((asg.op === 'assign' || asg.op === 'colon') && t !== undefined && '()[]{}<>&'.includes(t) && CONFIG_LINE.test(linePrefix(text, nameStart))) {
@@ -369,7 +371,7 @@ function readValue(text: string, asg: Assignment, nameStart: number): ValueSpan 
     while (j < text.length && j - p <= MAX_VALUE && text.charCodeAt(j) > 32 && !isQuote(text[j])) j++;
     const full = text.slice(p, j);
     // Not a call cut at a blank (`collect(a,`) or a regex literal (`/(\[…`).
-    const code = /[A-Za-z_$][\w$]{3,}\(/.test(full) || /^\/|,$/.test(full);
+    const code = /[A-Za-z_$][\w$]{3,}\(/.test(full) || /^\/|,$/.test(full) || GENERIC_TYPE.test(full);
     const raw = t === '&' ? !/^[\w.-]*=/.test(full) && !/^&[\w.-]+=/.test(text.slice(i, i + 40)) : !balanced(full);
     if (!code && raw && !isQuote(text[j])) return { start: p, end: j, quoted: false };
   }
@@ -377,6 +379,10 @@ function readValue(text: string, asg: Assignment, nameStart: number): ValueSpan 
   if (t === '(' || t === '[') return undefined;
   return { start: p, end: i, quoted: false };
 }
+
+const ESCAPED_BREAK = /^[nrt]$/;
+// A type with parameters (`AuthPluginDefinition<{`, `Promise<string>`), not a raw value.
+const GENERIC_TYPE = /^[A-Z][a-z]+(?:[A-Z][a-z]+)*<[\w{[(]?/;
 
 function readEscapedQuoted(text: string, from: number, q: string): ValueSpan | undefined {
   let i = from;
@@ -497,12 +503,22 @@ function isPeriodic(value: string): boolean {
 
 const BYTE_ESCAPES = /\\x[0-9a-fA-F]{2}[^]*\\x[0-9a-fA-F]{2}/;
 
-/** The value holds every word of a name of three words or more. */
+/**
+ * The value spells its name: every word of a name of two words or more (the last member of a
+ * dotted name: `exports.ResetPasswordResult = ResetPasswordResult`), or a member access that ends
+ * in the name itself (`password: signInInputs.password`).
+ */
 function restatesName(name: string, value: string): boolean {
-  const words = nameWords(name).filter((w) => w.length > 1);
-  if (words.length < 3) return false;
-  const inValue = new Set(nameWords(value));
-  return words.every((w) => inValue.has(w));
+  const own = name.split(/\.|->/).pop()!;
+  const words = nameWords(own).filter((w) => w.length > 1);
+  const inValue = nameWords(value);
+  if (words.length === 1) return MEMBER_CHAIN.test(value) && inValue[inValue.length - 1] === words[0];
+  if (words.length < 2 || inValue.length < 2) return false;
+  const set = new Set(inValue);
+  if (!words.every((w) => set.has(w))) return false;
+  // The rest are words too: `ApiKey-Xk9vR4qL7nT2` under `api_key` is a prefixed key.
+  const named = new Set(words);
+  return inValue.every((w) => named.has(w) || w.length <= 3 || wordLike(w) || isWordOrAbbreviation(w));
 }
 
 function lineAround(text: string, start: number, end: number): string {
