@@ -453,7 +453,7 @@ const FOLLOWED_BY_OPERATOR = /^[ \t]+(?:[!=]==?|&&|\|\||[<>]=?[ \t]|\?[ \t]|[-+*
 // `ENC(…)` and SOPS-style `ENC[…]` (a raw `ENC[…]` value is already code; its base64 is not).
 const ENCRYPTED = /^(?:U2FsdGVkX1|\{cipher\}|\{[A-Za-z0-9+/]{8,}={0,2}\}$|ENC[[(])/;
 // Minified code read as a value: `e.a||b.c`, `+e.accessKeyId+`, `e.error.retryable=!0`, `Jobs[-1].JobId`.
-const CODE_OPERATOR = /\|\||&&|\]\.|\)\.|\(\)/;
+const CODE_OPERATOR = /\|\||&&|\.[A-Za-z_$][\w$]*\?\?|\]\.|\)\.|\(\)/;
 const LEADING_MEMBER = /^\+?[A-Za-z_$][\w$]*((?:\??\.[A-Za-z_$][\w$]*)+)[=?:|&+(,;!<>*]/;
 
 const CLOSING_ARGUMENT = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*\)+$/;
@@ -481,6 +481,27 @@ function isSeparatedName(v: string): boolean {
   return words >= 2;
 }
 
+/**
+ * A constant's name, not its value: three or more upper-case pieces joined by `_`, one of them a
+ * word (`FIPS_140_2_LEVEL_2_OR_HIGHER`, `RESET_PASSWORD_V2_SUBMIT`, `SMART_ON_FHIR_V1`).
+ */
+function isConstantName(v: string): boolean {
+  if (!CONSTANT_NAME.test(v)) return false;
+  const pieces = v.split('_');
+  return pieces.length >= 3 && pieces.some((p) => p.length >= 4 && /^[A-Z]+$/.test(p) && (wordLike(p.toLowerCase()) || isWordOrAbbreviation(p.toLowerCase())));
+}
+
+/** A regular expression: a character class with a quantifier, or escapes like `\d` and `\w`. */
+function isRegexLike(v: string): boolean {
+  return /\[[^\]]{2,}\][+*?{]/.test(v) || /\\[dwsDWS][+*?{]/.test(v);
+}
+
+/** `Resource$Projects$Locations$Privateclouds`: generated type names joined by `$`. */
+function isDollarPath(v: string): boolean {
+  const parts = v.split('$');
+  return parts.length >= 3 && parts.every((p) => p.length > 0 && /^[A-Z][a-z]+$/.test(p));
+}
+
 function looksLikeCode(value: string): boolean {
   if (value.startsWith('eyJ')) return false;
   if (CODE_OPERATOR.test(value)) return true;
@@ -501,6 +522,14 @@ function isPeriodic(value: string): boolean {
   return n - fail[n - 1]! <= n / 2;
 }
 
+const GPG_NAME = /gpg|pgp/i;
+const FINGERPRINT = /^(?:0x)?(?:[0-9A-F]{16}|[0-9A-F]{40}|[0-9a-f]{16}|[0-9a-f]{40})$/;
+// Letters only: a random token of this length has digits.
+const TYPE_NAME = /^[A-Za-z_$]+$/;
+const TYPE_FOLLOWS = /^[ \t]+(?:=(?![=>~])|&(?!&)|\|(?!\|))/;
+const TYPED_ARRAY = /^(?:Big)?(?:Uint|Int|Float)(?:8|16|32|64)(?:Clamped)?Array$/;
+const STRING_UNION = /^["'][ \t]*\|[ \t]*["']/;
+const TYPE_ALIAS = /(?:^|[\s;{`'"(])type[ \t]+[A-Za-z_$][\w$]*(?:<[^>]*>)?[ \t]*=[ \t]*$/;
 const BYTE_ESCAPES = /\\x[0-9a-fA-F]{2}[^]*\\x[0-9a-fA-F]{2}/;
 
 /**
@@ -590,6 +619,12 @@ function judge(
   // An enum or label constant that spells its own name (`FLOW_PASSWORD_REQUIRED_V2 =
   // "FlowPasswordRequiredResultV2"`), and bytes written as escapes (`"id#\x00\x13\x00\xf3"`).
   if (restatesName(name, value) || BYTE_ESCAPES.test(value)) return undefined;
+  // A GPG/PGP key's fingerprint or id (`Release GPG key: F3EF5F62…`) identifies a public key.
+  if (FINGERPRINT.test(value) && GPG_NAME.test(linePrefix(text, start))) return undefined;
+  // A type, not a value: `type A = TB;`, `params: SubmitParams = {`, `Inputs & {`, `A | B`, and
+  // a union of string literal types (`= "SMART_ON_FHIR_V1"|"AWS_AUTH"`).
+  if (quoted && STRING_UNION.test(text.slice(end, end + 6)) && /(?:^|[\s;{])type[ \t]+[A-Za-z_$]/.test(linePrefix(text, start))) return undefined;
+  if (!quoted && TYPE_NAME.test(value) && (TYPE_FOLLOWS.test(text.slice(end, end + 4)) || TYPE_ALIAS.test(linePrefix(text, start)))) return undefined;
   const key = `${kind}${+cls.weak}${+quoted}${+literal}${value}`;
   const verdict = remember(memo.values, key, () => judgeValue(value, kind, cls.weak, quoted, literal) ?? null);
   if (!verdict) return undefined;
@@ -648,7 +683,9 @@ function judgeValue(value: string, kind: SecretKind, weak: boolean, quoted: bool
   // services issue UUID tokens.
   if (DIGEST_PREFIX.test(value) || (UUID.test(value) && weak) || PUBLIC_MATERIAL.test(value) || isSigV4Scope(value)) return undefined;
   if (VERSION.test(value) || PACKAGE_VERSION.test(value) || DATE.test(value) || NUMBER.test(value)) return undefined;
-  if (isPathLike(value) || isAlgorithmName(value)) return undefined;
+  if (isPathLike(value) || isAlgorithmName(value) || isConstantName(value) || isRegexLike(value) || TYPED_ARRAY.test(value)) return undefined;
+  // Percent-encoded text with spaces (`anothervalue%20with%20spaces`) or `$`-joined type names.
+  if (value.includes('%20') || (!quoted && isDollarPath(value))) return undefined;
   // A quoted query string (`"st=2025-03-04T07:24:52Z&se=…&sr=c"`; unquoted values end at `&`) is
   // parameters; a secret among them has its own name (`sig=`, `token=`) and is judged there.
   if (QUERY_STRING.test(value)) return undefined;

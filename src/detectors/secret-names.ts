@@ -75,6 +75,8 @@ const ANY_NEG = new Set([
   'mock', 'mocked', 'fake', 'dummy',
   // Accessors hold functions, not values: `mngr->getKey = xmlSecKeysMngrGetKey`.
   'get', 'getter',
+  // Optimistic-concurrency tokens (`version_token`, `versionToken`): a revision marker.
+  'version',
 ]);
 
 function passwordWord(w: string): boolean {
