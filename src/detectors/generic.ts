@@ -527,6 +527,7 @@ const FINGERPRINT = /^(?:0x)?(?:[0-9A-F]{16}|[0-9A-F]{40}|[0-9a-f]{16}|[0-9a-f]{
 // Letters only: a random token of this length has digits.
 const TYPE_NAME = /^[A-Za-z_$]+$/;
 const TYPE_FOLLOWS = /^[ \t]+(?:=(?![=>~])|&(?!&)|\|(?!\|))/;
+const API_PATH = /^\/[\w.-]+(?:\/[\w.{}-]+)*:[A-Za-z]+$/;
 const TYPED_ARRAY = /^(?:Big)?(?:Uint|Int|Float)(?:8|16|32|64)(?:Clamped)?Array$/;
 const STRING_UNION = /^["'][ \t]*\|[ \t]*["']/;
 const TYPE_ALIAS = /(?:^|[\s;{`'"(])type[ \t]+[A-Za-z_$][\w$]*(?:<[^>]*>)?[ \t]*=[ \t]*$/;
@@ -686,6 +687,8 @@ function judgeValue(value: string, kind: SecretKind, weak: boolean, quoted: bool
   if (isPathLike(value) || isAlgorithmName(value) || isConstantName(value) || isRegexLike(value) || TYPED_ARRAY.test(value)) return undefined;
   // Percent-encoded text with spaces (`anothervalue%20with%20spaces`) or `$`-joined type names.
   if (value.includes('%20') || (!quoted && isDollarPath(value))) return undefined;
+  // An API path with a custom method (`/v1/accounts:signInWithPassword`).
+  if (API_PATH.test(value)) return undefined;
   // A quoted query string (`"st=2025-03-04T07:24:52Z&se=…&sr=c"`; unquoted values end at `&`) is
   // parameters; a secret among them has its own name (`sig=`, `token=`) and is judged there.
   if (QUERY_STRING.test(value)) return undefined;

@@ -58,7 +58,7 @@ const SUFFIX_NEG = new Set([
   'page', 'screen', 'view', 'form', 'component', 'module', 'service', 'client', 'helper', 'util', 'utils',
   'test', 'spec', 'example', 'sample', 'key', 'keys', 'prefix', 'suffix', 'separator', 'delimiter', 'char',
   'chars', 'charset', 'encoding', 'bits', 'bytes', 'min', 'max', 'policy', 'complexity', 'rotate', 'arg',
-  'args', 'flag', 'flags', 'filenames', 'dirs', 'details', 'info',
+  'args', 'flag', 'flags', 'filenames', 'dirs', 'details', 'info', 'enum',
 ]);
 
 // Words anywhere in the name that make it non-secret.

@@ -285,6 +285,8 @@ const negatives: Array<[string, () => string]> = [
   ['regular expression character class', () => `const tokenMatch = "[a-zA-Z0-9!#$%&'*+.^_|~-]+";`],
   ['percent-encoded text with spaces', () => `assert.equal(encoded, 'key=value&anotherkey=anothervalue%20with%20spaces');`],
   ['nullish fallback in minified code', () => `return vt(l,{config:d,TokenConverter:f.converter??Ge,TermOperator:J})`],
+  ['API path with a custom method', () => `  SIGN_IN_WITH_PASSWORD = '/v1/accounts:signInWithPassword',`],
+  ['enum type of a secret store', () => `export type SecurePasswordStoreApplicationNameEnum = 'template_sps';`],
   ['Java cipher transformation', () => `password: "RSA/ECB/OAEPWithSHA-256AndMGF1Padding"`],
   ['package pinned at a version', () => `token_lib = "python-jose==3.3.0"`],
   ['float', () => `secret: 3.14159265`],
