@@ -431,9 +431,9 @@ function isSigV4Scope(value: string): boolean {
 }
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const VERSION = /^[v=~^<>]*\d+(?:\.\d+)+(?:[-+][\w.-]*)?$/;
-// A package and its version (`jjwt-jackson-0.11.2` of a Maven coordinate, `lodash@4.17.21`,
+// A package and its version (`jjwt-jackson-0.11.2` or `oauth2-http:1.3.0` of a Maven coordinate, `lodash@4.17.21`,
 // `requests==2.31.0`, `spring-core-5.3.9.RELEASE`).
-const PACKAGE_VERSION = /^[A-Za-z][a-z0-9]*(?:[-_.][A-Za-z][a-z0-9]*)*(?:[-_@]|==)v?\d+(?:\.\d+){1,3}(?:[-.+][A-Za-z0-9]+)*$/;
+const PACKAGE_VERSION = /^[A-Za-z][a-z0-9]*(?:[-_.][A-Za-z][a-z0-9]*)*(?:[-_@:]|==)v?\d+(?:\.\d+){1,3}(?:[-.+][A-Za-z0-9]+)*$/;
 const DATE = /^\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 const NUMBER = /^[+-]?\d+(?:\.\d+)?(?:e[+-]?\d+)?$/i;
 const URL_SCHEME = /^[a-z][a-z0-9+.-]{1,20}:\/\//i;

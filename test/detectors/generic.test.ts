@@ -289,6 +289,7 @@ const negatives: Array<[string, () => string]> = [
   ['enum type of a secret store', () => `export type SecurePasswordStoreApplicationNameEnum = 'template_sps';`],
   ['Java cipher transformation', () => `password: "RSA/ECB/OAEPWithSHA-256AndMGF1Padding"`],
   ['package pinned at a version', () => `token_lib = "python-jose==3.3.0"`],
+  ['Maven artifact and version after a colon', () => `Google Auth Library - OAuth2 HTTP (com.google.auth:google-auth-library-oauth2-http:1.3.0 - https://x.invalid)`],
   ['float', () => `secret: 3.14159265`],
   ['number', () => `password: 12345678901234`],
   ['secret path', () => `password: /run/secrets/db_password`],
