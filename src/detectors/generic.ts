@@ -530,7 +530,9 @@ const TYPE_FOLLOWS = /^[ \t]+(?:=(?![=>~])|&(?!&)|\|(?!\|))/;
 const API_PATH = /^\/[\w.-]+(?:\/[\w.{}-]+)*:[A-Za-z]+$/;
 const TYPED_ARRAY = /^(?:Big)?(?:Uint|Int|Float)(?:8|16|32|64)(?:Clamped)?Array$/;
 const STRING_UNION = /^["'][ \t]*\|[ \t]*["']/;
+// `type Name =` just before the value, or anywhere before it on a line of union members.
 const TYPE_ALIAS = /(?:^|[\s;{`'"(])type[ \t]+[A-Za-z_$][\w$]*(?:<[^>]*>)?[ \t]*=[ \t]*$/;
+const TYPE_DECLARATION = /(?:^|[\s;{`'"(])type[ \t]+[A-Za-z_$]/;
 const BYTE_ESCAPES = /\\x[0-9a-fA-F]{2}[^]*\\x[0-9a-fA-F]{2}/;
 
 /**
@@ -624,7 +626,7 @@ function judge(
   if (FINGERPRINT.test(value) && GPG_NAME.test(linePrefix(text, start))) return undefined;
   // A type, not a value: `type A = TB;`, `params: SubmitParams = {`, `Inputs & {`, `A | B`, and
   // a union of string literal types (`= "SMART_ON_FHIR_V1"|"AWS_AUTH"`).
-  if (quoted && STRING_UNION.test(text.slice(end, end + 6)) && /(?:^|[\s;{])type[ \t]+[A-Za-z_$]/.test(linePrefix(text, start))) return undefined;
+  if (quoted && STRING_UNION.test(text.slice(end, end + 6)) && TYPE_DECLARATION.test(linePrefix(text, start))) return undefined;
   if (!quoted && TYPE_NAME.test(value) && (TYPE_FOLLOWS.test(text.slice(end, end + 4)) || TYPE_ALIAS.test(linePrefix(text, start)))) return undefined;
   const key = `${kind}${+cls.weak}${+quoted}${+literal}${value}`;
   const verdict = remember(memo.values, key, () => judgeValue(value, kind, cls.weak, quoted, literal) ?? null);

@@ -138,7 +138,6 @@ export function isEnglishLike(v: string): boolean {
   return parts.length >= 2 && parts.every((p) => ENGLISH_WORDS.has(p) || segmentsIntoWords(p));
 }
 
-/** `/etc/app/secret.pem`, `./keys/id_rsa`, `C:\keys\app.pfx`, `secrets/prod.json`. */
 // Names of ciphers, modes, hashes and key-derivation schemes, as configuration spells them.
 const CRYPTO_WORDS = new Set([
   'aes', 'des', 'ede', 'ede3', '3des', 'tripledes', 'desede', 'camellia', 'aria', 'seed', 'sm4', 'blowfish', 'twofish',
@@ -172,6 +171,7 @@ export function isAlgorithmName(v: string): boolean {
   return named > 0;
 }
 
+/** `/etc/app/secret.pem`, `./keys/id_rsa`, `C:\keys\app.pfx`, `secrets/prod.json`. */
 export function isPathLike(v: string): boolean {
   if (/^[A-Za-z]:\\|^\\\\/.test(v)) return true;
   if (!/[/\\]/.test(v) || !/^[\w.~/\\-]+$/.test(v)) return false;
