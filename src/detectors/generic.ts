@@ -5,7 +5,7 @@
 // keyword hit is a bounded hand-written scan (name <= 80, value <= 512 characters), so a
 // multi-megabyte minified line costs linear time.
 import { charClasses, charsetOf, shannonEntropy, type Charset } from './entropy.js';
-import { balanced, isPlaceholder } from './placeholder.js';
+import { balanced, isPlaceholder, splitWords } from './placeholder.js';
 import { classifyName, nameWords, type NameClass, type SecretKind } from './secret-names.js';
 import { base64Text, isAlgorithmName, isEnglishLike, isIdentifierLike, isPathLike, isWordOrAbbreviation, wordLike } from './value-shape.js';
 
@@ -548,9 +548,32 @@ function restatesName(name: string, value: string): boolean {
   if (words.length < 2 || inValue.length < 2) return false;
   const set = new Set(inValue);
   if (!words.every((w) => set.has(w))) return false;
-  // The rest are words too: `ApiKey-Xk9vR4qL7nT2` under `api_key` is a prefixed key.
-  const named = new Set(words);
-  return inValue.every((w) => named.has(w) || w.length <= 3 || wordLike(w) || isWordOrAbbreviation(w));
+  // What is left holds no random run: `ApiKey-Xk9vR4qL7nT2` under `api_key` is a prefixed key.
+  return !randomRest(value, words);
+}
+
+/**
+ * Whether `value`, with these words taken out, still holds a run of 8 or more letters and digits
+ * that is not words (`Xk9vR4qL`): a random part, not a name or a phrase.
+ */
+function randomRest(value: string, words: readonly string[]): boolean {
+  let rest = value;
+  for (const w of words) rest = rest.replace(new RegExp(w, 'gi'), ' ');
+  // A single-case run of letters (`identitytoolkit`) is words run together; random text mixes
+  // case or holds digits.
+  return rest
+    .split(/[^A-Za-z0-9]+/)
+    .some((run) => run.length >= 8 && /[A-Za-z]/.test(run) && (/[0-9]/.test(run) || /[a-z][A-Z]/.test(run)) && !isEnglishLike(run) && !isIdentifierLike(run));
+}
+
+/**
+ * A phrase about a password instead of one: the word password among other words and numbers
+ * (`SomeKindOfPassword123!@#`, `PassWordMustBeAtLeast6Chars.`, `password-for-30001`).
+ */
+function describesPassword(value: string): boolean {
+  if (!/pass[-_]?(?:wo?r)?d|passwd/i.test(value)) return false;
+  // Not with a random part (`my-db-passwd-Xk9vR4qL`).
+  return splitWords(value).length >= 2 && !randomRest(value.replace(/pass[-_]?(?:wo?r)?d|passwd/gi, ' '), []);
 }
 
 function lineAround(text: string, start: number, end: number): string {
@@ -702,7 +725,7 @@ function judgeValue(value: string, kind: SecretKind, weak: boolean, quoted: bool
   if (wrapsShortText(value)) return undefined;
   // Last, so that only otherwise secret-shaped values count as placeholder look-alikes. The other
   // placeholder checks need the line around the value, so judge() makes them once per hit.
-  if (isPeriodic(value)) return { charset, entropy, placeholder: true };
+  if (isPeriodic(value) || (kind === 'password' && describesPassword(value))) return { charset, entropy, placeholder: true };
   return { charset, entropy };
 }
 

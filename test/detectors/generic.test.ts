@@ -505,6 +505,16 @@ describe('findGenericSecrets: behaviour', () => {
   });
 });
 
+describe('findGenericSecrets: phrases about a password', () => {
+  it('marks the word password among other words as a placeholder, not a random tail', () => {
+    for (const v of ['SomeKindOfPassword123!@#', 'PassWordMustBeAtLeast6Chars.', 'password-for-30001']) {
+      expect(findGenericSecrets(`"Password": "${v}"`, { keepPlaceholders: true }).map((h) => h.dropped), v).toEqual(['placeholder']);
+    }
+    const real = `my-db-passwd-${b62(10)}1`;
+    expect(findGenericSecrets(`"Password": "${real}"`).map((h) => h.value)).toEqual([real]);
+  });
+});
+
 describe('findGenericSecrets: placeholders kept on request', () => {
   it('marks secret-shaped placeholders as dropped, and drops them by default', () => {
     const text = ['password = "changeme123!"', 'API_KEY=abcd1234abcd1234abcd1234abcd1234', 'NAME=release-notes-2024', ''].join('\n');
