@@ -5,12 +5,18 @@
 // keyword hit is a bounded hand-written scan (name <= 80, value <= 512 characters), so a
 // multi-megabyte minified line costs linear time.
 import { charClasses, charsetOf, shannonEntropy, type Charset } from './entropy.js';
-import { balanced, isPlaceholder, splitWords } from './placeholder.js';
+import { balanced, isPlaceholder } from './placeholder.js';
 import { classifyName, nameWords, type NameClass, type SecretKind } from './secret-names.js';
 import { base64Text, isAlgorithmName, isEnglishLike, isIdentifierLike, isPathLike, isWordOrAbbreviation, wordLike } from './value-shape.js';
 
+// Looked for anywhere in a name (`stripeSecretKey`, `DBPASSWORD`).
+const WORD_KEYWORDS = ['pass', 'pwd', 'secret', 'token', 'key', 'auth', 'cred'];
+// `pw` and `psw` are too short to look for inside words (base64 spells them every few hundred
+// characters): only as a piece of a name (`DB_PW`, `client.pw`, `service-psw`).
+const SHORT_NAME = '(?<![a-z])ps?w(?![a-z])';
+
 /** Lower-case literals for the prefilter: every secret-like name contains one of them. */
-export const GENERIC_KEYWORDS: string[] = ['pass', 'pwd', 'pw', 'secret', 'token', 'key', 'auth', 'cred'];
+export const GENERIC_KEYWORDS: string[] = [...WORD_KEYWORDS, 'pw'];
 
 export interface GenericHit {
   /** The assignment target as written (`DB_PASSWORD`, `stripeSecretKey`). */
@@ -35,9 +41,7 @@ const MAX_NAME = 80;
 const MAX_VALUE = 512;
 // Quoted values end at their quote: long tokens (JWTs, session tokens) fit.
 const MAX_QUOTED = 4096;
-// `pw` and `psw` are too short to look for inside words (base64 spells them every few hundred
-// characters): only as a piece of a name (`DB_PW`, `client.pw`, `service-psw`).
-const KEYWORD_SOURCE = `${GENERIC_KEYWORDS.filter((k) => k !== 'pw').join('|')}|(?<![a-z])ps?w(?![a-z])`;
+const KEYWORD_SOURCE = `${WORD_KEYWORDS.join('|')}|${SHORT_NAME}`;
 
 export function findGenericSecrets(text: string, opts: GenericOptions = {}): GenericHit[] {
   const hits: GenericHit[] = [];
@@ -533,6 +537,8 @@ const STRING_UNION = /^["'][ \t]*\|[ \t]*["']/;
 // `type Name =` just before the value, or anywhere before it on a line of union members.
 const TYPE_ALIAS = /(?:^|[\s;{`'"(])type[ \t]+[A-Za-z_$][\w$]*(?:<[^>]*>)?[ \t]*=[ \t]*$/;
 const TYPE_DECLARATION = /(?:^|[\s;{`'"(])type[ \t]+[A-Za-z_$]/;
+const PASSWORD_WORD = /pass[-_]?(?:wo?r)?d|passwd/i;
+const PASSWORD_WORD_ALL = new RegExp(PASSWORD_WORD.source, 'gi');
 const BYTE_ESCAPES = /\\x[0-9a-fA-F]{2}[^]*\\x[0-9a-fA-F]{2}/;
 
 /**
@@ -549,16 +555,14 @@ function restatesName(name: string, value: string): boolean {
   const set = new Set(inValue);
   if (!words.every((w) => set.has(w))) return false;
   // What is left holds no random run: `ApiKey-Xk9vR4qL7nT2` under `api_key` is a prefixed key.
-  return !randomRest(value, words);
+  return !randomRest(value.replace(new RegExp(words.join('|'), 'gi'), ' '));
 }
 
 /**
- * Whether `value`, with these words taken out, still holds a run of 8 or more letters and digits
- * that is not words (`Xk9vR4qL`): a random part, not a name or a phrase.
+ * Whether what is left of a value (its name's words taken out) holds a run of 8 or more letters
+ * and digits that is not words (`Xk9vR4qL`): a random part, not a name or a phrase.
  */
-function randomRest(value: string, words: readonly string[]): boolean {
-  let rest = value;
-  for (const w of words) rest = rest.replace(new RegExp(w, 'gi'), ' ');
+function randomRest(rest: string): boolean {
   // A single-case run of letters (`identitytoolkit`) is words run together; random text mixes
   // case or holds digits.
   return rest
@@ -571,9 +575,9 @@ function randomRest(value: string, words: readonly string[]): boolean {
  * (`SomeKindOfPassword123!@#`, `PassWordMustBeAtLeast6Chars.`, `password-for-30001`).
  */
 function describesPassword(value: string): boolean {
-  if (!/pass[-_]?(?:wo?r)?d|passwd/i.test(value)) return false;
+  if (!PASSWORD_WORD.test(value)) return false;
   // Not with a random part (`my-db-passwd-Xk9vR4qL`).
-  return splitWords(value).length >= 2 && !randomRest(value.replace(/pass[-_]?(?:wo?r)?d|passwd/gi, ' '), []);
+  return nameWords(value).length >= 2 && !randomRest(value.replace(PASSWORD_WORD_ALL, ' '));
 }
 
 function lineAround(text: string, start: number, end: number): string {
