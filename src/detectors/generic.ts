@@ -7,7 +7,7 @@
 import { charClasses, charsetOf, shannonEntropy, type Charset } from './entropy.js';
 import { balanced, isPlaceholder } from './placeholder.js';
 import { classifyName, nameWords, type NameClass, type SecretKind } from './secret-names.js';
-import { base64Text, isAlgorithmName, isEnglishLike, isIdentifierLike, isPathLike, isWordOrAbbreviation, wordLike } from './value-shape.js';
+import { base64Text, hasRandomRun, isAlgorithmName, isEnglishLike, isIdentifierLike, isPathLike, isWordOrAbbreviation, wordLike } from './value-shape.js';
 
 // Looked for anywhere in a name (`stripeSecretKey`, `DBPASSWORD`).
 const WORD_KEYWORDS = ['pass', 'pwd', 'secret', 'token', 'key', 'auth', 'cred'];
@@ -555,19 +555,7 @@ function restatesName(name: string, value: string): boolean {
   const set = new Set(inValue);
   if (!words.every((w) => set.has(w))) return false;
   // What is left holds no random run: `ApiKey-Xk9vR4qL7nT2` under `api_key` is a prefixed key.
-  return !randomRest(value.replace(new RegExp(words.join('|'), 'gi'), ' '));
-}
-
-/**
- * Whether what is left of a value (its name's words taken out) holds a run of 8 or more letters
- * and digits that is not words (`Xk9vR4qL`): a random part, not a name or a phrase.
- */
-function randomRest(rest: string): boolean {
-  // A single-case run of letters (`identitytoolkit`) is words run together; random text mixes
-  // case or holds digits.
-  return rest
-    .split(/[^A-Za-z0-9]+/)
-    .some((run) => run.length >= 8 && /[A-Za-z]/.test(run) && (/[0-9]/.test(run) || /[a-z][A-Z]/.test(run)) && !isEnglishLike(run) && !isIdentifierLike(run));
+  return !hasRandomRun(value.replace(new RegExp(words.join('|'), 'gi'), ' '));
 }
 
 /**
@@ -577,7 +565,7 @@ function randomRest(rest: string): boolean {
 function describesPassword(value: string): boolean {
   if (!PASSWORD_WORD.test(value)) return false;
   // Not with a random part (`my-db-passwd-Xk9vR4qL`).
-  return nameWords(value).length >= 2 && !randomRest(value.replace(PASSWORD_WORD_ALL, ' '));
+  return nameWords(value).length >= 2 && !hasRandomRun(value.replace(PASSWORD_WORD_ALL, ' '));
 }
 
 function lineAround(text: string, start: number, end: number): string {

@@ -198,3 +198,15 @@ export function base64Text(v: string): string | undefined {
   for (const b of buf) if (b < 0x20 || b > 0x7e) return undefined;
   return buf.toString('latin1');
 }
+
+/**
+ * Whether text (a value with its name's words taken out, say) holds a run of 8 or more letters
+ * and digits that is not words (`Xk9vR4qL`): a random part, not a name or a phrase.
+ */
+export function hasRandomRun(text: string): boolean {
+  // A single-case run of letters (`identitytoolkit`) is words run together; random text mixes
+  // case or holds digits.
+  return text
+    .split(/[^A-Za-z0-9]+/)
+    .some((run) => run.length >= 8 && /[A-Za-z]/.test(run) && (/[0-9]/.test(run) || /[a-z][A-Z]/.test(run)) && !isEnglishLike(run) && !isIdentifierLike(run));
+}

@@ -113,6 +113,22 @@ export function findEncoded(text: string): EncodedRun[] {
   return runs;
 }
 
+/**
+ * Where decoding may start in a run holding a URL with credentials (`scheme://user:p%40ss@host`):
+ * after them. Rules read an escaped password where it is; decoded, its `@` would split it anew.
+ */
+function afterUserinfo(text: string, a: number, b: number): number {
+  const scheme = text.indexOf('://', a);
+  if (scheme === -1 || scheme >= b) return a;
+  let at = -1;
+  for (let i = scheme + 3; i < b; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 47 /* / */ || c === 63 /* ? */ || c === 35 /* # */) break;
+    if (c === 64 /* @ */) at = i;
+  }
+  return at === -1 ? a : at + 1;
+}
+
 function findPercent(text: string, runs: EncodedRun[]): void {
   let from = 0;
   for (let p = text.indexOf('%', from); p !== -1 && runs.length < MAX_ATTEMPTS; p = text.indexOf('%', from)) {
@@ -121,6 +137,7 @@ function findPercent(text: string, runs: EncodedRun[]): void {
     let b = p;
     while (b < text.length && text.charCodeAt(b) < 128 && table[text.charCodeAt(b)]! & URL) b++;
     from = b + 1;
+    a = afterUserinfo(text, a, b);
     const run = text.slice(a, b);
     if (run.length < 12 || !/%[0-9A-Fa-f]{2}/.test(run)) continue;
     try {

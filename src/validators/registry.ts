@@ -3,6 +3,7 @@ import { awsAccessKeyId } from './aws-access-key-id.js';
 import { basicCredentials } from './basic-credentials.js';
 import { bitbucketDcToken } from './bitbucket-dc-token.js';
 import { discordBotToken } from './discord-bot-token.js';
+import { exampleHostPassword } from './example-host-password.js';
 import { githubStatelessToken } from './github-stateless-token.js';
 import { grafanaCloudToken } from './grafana-cloud-token.js';
 import { jwt } from './jwt.js';
@@ -28,6 +29,7 @@ export const validators = {
   'mixed-alphabet': mixedAlphabet,
   'basic-credentials': basicCredentials,
   'bitbucket-dc-token': bitbucketDcToken,
+  'example-host-password': exampleHostPassword,
 } satisfies Record<string, StructureValidator>;
 
 export type ValidatorName = keyof typeof validators;

@@ -15,6 +15,15 @@ describe('findEncoded', () => {
     expect(kinds.some(([k, d]) => k === 'percent' && d!.includes('p@ss/word=value'))).toBe(true);
   });
 
+  it('does not decode the credentials of a URL, whose escaped @ would split them anew', () => {
+    const userinfo = ['reader', 'D1fficultP%40ssw0rd'].join(':');
+    const runs = findEncoded(`db = "postgresql://${userinfo}@db.internal/app?opt=a%20b%20c%20d"`);
+    expect(runs.map((r) => r.decoded)).toEqual(['db.internal/app?opt=a b c d']);
+    // An encoded URL inside a query is decoded whole.
+    const nested = findEncoded('https://a.b/cb?next=https%3A%2F%2Fdeploy%3Apw%40ci.internal%2Fapi');
+    expect(nested.map((r) => r.decoded)).toEqual(['https://a.b/cb?next=https://deploy:pw@ci.internal/api']);
+  });
+
   it('ignores identifiers, hashes and random bytes', () => {
     const sha = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
     const rnd = Buffer.from(Array.from({ length: 48 }, (_, i) => (i * 97 + 13) % 256)).toString('base64');

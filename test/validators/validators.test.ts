@@ -100,6 +100,27 @@ describe('basic-credentials', () => {
   });
 });
 
+describe('example-host-password', () => {
+  const check = v('example-host-password');
+  it('keeps any password at another host', () => {
+    expect(check.validate('secret', { host: 'db.internal' })).toEqual({ ok: true });
+  });
+  it('keeps a random-looking password at a documentation host', () => {
+    const password = `${b64u(randomBytes(9)).replace(/[^A-Za-z0-9]/g, 'x')}7Qz`;
+    for (const host of ['example.com', 'db.example.net', 'my-example.org']) {
+      expect(ok(check.validate(password, { host })), `${password}@${host}`).toBe(true);
+    }
+  });
+  it('calls a made-up password at a documentation host a placeholder', () => {
+    for (const p of ['pass', 'awfasefsd', 's3cr3tpassword', 'D1fficultP%40ssw0rd', 'correct-horse']) {
+      expect(check.validate(p, { host: 'db.example.com' }), p).toMatchObject({ ok: false, lookalike: 'placeholder' });
+    }
+  });
+  it('rejects a match without a host', () => {
+    expect(check.validate('Wq7zKd2mXbR4', {})).toMatchObject({ ok: false });
+  });
+});
+
 describe('github-stateless-token', () => {
   const gh = v('github-stateless-token');
   const jwtPart = (payload: object): string =>
