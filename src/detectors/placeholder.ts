@@ -126,6 +126,8 @@ export const KNOWN_EXAMPLES: ReadonlySet<string> = new Set([
   'nnch734d00sl2jdk', 'pfkkdhi9sl3r4s00', '9djdj82h48djs9d2', 'kkk9d7dh3k39sjv7', '0685bd9184jfhq22',
   'ad180jjd733klru7',
   'sdf0o9823sjdfsdf', '2kjshdfp92i34asdasd', 'lsdkfol23w54jlksdef', 'qwe089234lkjsdf', '45ghiukldjahdnhzdauz',
+  // The MongoDB manual's example password, as written in its connection strings and unescaped.
+  'D1fficultP%40ssw0rd', 'D1fficultP@ssw0rd',
   // The example UUID of the UUID Wikipedia article and countless docs.
   '550e8400-e29b-41d4-a716-446655440000',
   // Telegram bot token shown by the Bot API documentation (BotFather section).
@@ -381,7 +383,8 @@ function handTypedHex(value: string): boolean {
   return /^0{6}|([0-9a-f])\1{7}/i.test(s);
 }
 
-function deLeet(v: string): string {
+/** Leetspeak read back as letters: `D1fficultP@ssw0rd` spells words. */
+export function deLeet(v: string): string {
   return v.replace(/[013457@$]/g, (c) => LEET[c] ?? c);
 }
 

@@ -1,17 +1,11 @@
 // A password in a URL whose host is a documentation domain (RFC 2606 `example.com`): most are
 // made-up values (`user:pass@example.com`), but a host is often redacted while the password is
 // left as it was, so a random-looking one still counts. Rules capture the host as `host`.
-import { isPlaceholder } from '../detectors/placeholder.js';
+import { deLeet, isPlaceholder } from '../detectors/placeholder.js';
 import { hasRandomRun } from '../detectors/value-shape.js';
 import { defineValidator } from './types.js';
 
 const EXAMPLE_HOST = /\bexample\.(?:com|net|org)\b/i;
-const LEET: Readonly<Record<string, string>> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's' };
-
-/** Leetspeak read back as letters: `D1fficultP@ssw0rd` is the words it spells. */
-function unleet(v: string): string {
-  return v.replace(/[013457@$]/g, (c) => LEET[c]!);
-}
 
 export const exampleHostPassword = defineValidator({
   name: 'example-host-password',
@@ -27,7 +21,7 @@ export const exampleHostPassword = defineValidator({
     } catch {
       // Not percent-encoded text: judge it as written.
     }
-    if (isPlaceholder(password) !== undefined || !hasRandomRun(password) || !hasRandomRun(unleet(password))) {
+    if (isPlaceholder(password) !== undefined || !hasRandomRun(password) || !hasRandomRun(deLeet(password))) {
       return { ok: false, reason: 'a made-up password at a documentation host', lookalike: 'placeholder' };
     }
     return { ok: true, notes: ['documentation host, but the password looks real'] };
