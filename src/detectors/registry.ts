@@ -2,6 +2,7 @@
 // One line per detector; the rule YAML carries id, severity, keywords and examples as usual.
 import { findGenericSecrets, type GenericHit } from './generic.js';
 import { findKubernetesSecrets } from './kubernetes-secret.js';
+import { findSecretFile } from './secret-file.js';
 
 export interface DetectorHit {
   /** Offsets of the secret in the text. */
@@ -15,7 +16,8 @@ export interface Detector {
   readonly description: string;
   /** Also runs on decoded text (a base64 `.env` or config file), not only on what is written. */
   readonly onDecoded?: boolean;
-  find(text: string): DetectorHit[];
+  /** `path`: the file's `/`-separated path relative to the scan root. */
+  find(text: string, path: string): DetectorHit[];
 }
 
 // Both generic rules share one pass over the text: remember the last result.
@@ -49,5 +51,9 @@ export const detectors = {
       const generic = genericHits(text);
       return hits.filter((h) => !generic.some((g) => g.start < h.end && h.start < g.end));
     },
+  },
+  'secret-file': {
+    description: 'a file named for a secret (db_password.txt, .vault_pass, github_token) that holds one value',
+    find: (text, path) => findSecretFile(text, path),
   },
 } satisfies Record<string, Detector>;

@@ -19,6 +19,8 @@ export interface RuntimeRule {
   readonly validators: readonly StructureValidator[];
   /** Upper bound on a match's length (Infinity when unbounded), for the windows around keyword hits. */
   readonly reach: number;
+  /** Whether the rule applies to a file at `path` (always, for a rule without `path`). */
+  appliesTo(path: string): boolean;
 }
 
 class LazyRule implements RuntimeRule {
@@ -26,6 +28,7 @@ class LazyRule implements RuntimeRule {
   private _checksum: RuntimeRule['checksum'] | null = null;
   private _validators: StructureValidator[] | undefined;
   private _reach: number | undefined;
+  private _path: RegExp | undefined;
   readonly detector: Detector | undefined;
 
   constructor(
@@ -38,6 +41,11 @@ class LazyRule implements RuntimeRule {
   get regex(): RegExp | undefined {
     if (this.data.detector) return undefined;
     return (this._regex ??= new RegExp(this.data.pattern, `${this.data.flags}gd`));
+  }
+
+  appliesTo(path: string): boolean {
+    if (this.data.path === undefined) return true;
+    return (this._path ??= new RegExp(this.data.path, 'i')).test(path);
   }
 
   get reach(): number {
@@ -69,6 +77,8 @@ export class RuleSet {
   private readonly keywordRules: number[][];
   /** Every keyword's literal, used to find a secret's printable prefix when masking. */
   readonly prefixes: readonly string[];
+  /** Rules restricted to some paths (few): a keyword in the path selects them too. */
+  private readonly pathRules: readonly RuntimeRule[];
 
   constructor(data: readonly CompiledRuleData[]) {
     this.rules = data.map((d, i) => new LazyRule(d, i));
@@ -88,18 +98,43 @@ export class RuleSet {
     }
     this.prefixes = [...kwIndex.keys()];
     this.matcher = new KeywordMatcher(this.prefixes);
+    this.pathRules = this.rules.filter((r) => r.data.path !== undefined);
   }
 
   /** Rules whose keywords occur in `text`, in rule order. */
-  selectRules(text: string): RuntimeRule[] {
-    return this.select(text).rules;
+  selectRules(text: string, path?: string): RuntimeRule[] {
+    return this.select(text, path).rules;
   }
 
   /**
    * Rules whose keywords occur in `text`, each with the offsets of its keyword hits (sorted),
-   * so its regex can run only in windows around them.
+   * so its regex can run only in windows around them. With `path`, rules restricted to other
+   * paths drop out, and a restricted rule whose keyword is in the path comes in with `null` hits
+   * (the whole text is its window).
    */
-  select(text: string): { rules: RuntimeRule[]; hits: number[][] } {
+  select(text: string, path?: string): { rules: RuntimeRule[]; hits: Array<number[] | null> } {
+    const byText = this.selectByText(text);
+    if (this.pathRules.length === 0) return byText;
+    const rules: RuntimeRule[] = [];
+    const hits: Array<number[] | null> = [];
+    byText.rules.forEach((r, i) => {
+      if (path === undefined ? r.data.path === undefined : r.appliesTo(path)) {
+        rules.push(r);
+        hits.push(byText.hits[i]!);
+      }
+    });
+    if (path === undefined) return { rules, hits };
+    const lower = path.toLowerCase();
+    for (const r of this.pathRules) {
+      if (rules.includes(r) || !r.data.keywords.some((k) => lower.includes(k)) || !r.appliesTo(path)) continue;
+      const at = rules.findIndex((o) => o.index > r.index);
+      rules.splice(at === -1 ? rules.length : at, 0, r);
+      hits.splice(at === -1 ? hits.length : at, 0, null);
+    }
+    return { rules, hits };
+  }
+
+  private selectByText(text: string): { rules: RuntimeRule[]; hits: number[][] } {
     const perKeyword: number[][] = this.keywordRules.map(() => []);
     let any = false;
     this.matcher.scan(text, (keyword, start) => {

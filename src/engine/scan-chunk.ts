@@ -134,11 +134,14 @@ function keywordBefore(text: string, hits: readonly number[], at: number, within
   return false;
 }
 
-/** Regex matches of one rule, with group spans relative to the secret. */
-function* regexCandidates(rule: RuntimeRule, text: string, hits: readonly number[]): Generator<Raw> {
+/**
+ * Regex matches of one rule, with group spans relative to the secret. `hits` null: the rule was
+ * selected by its path, and runs over the whole text.
+ */
+function* regexCandidates(rule: RuntimeRule, text: string, hits: readonly number[] | null): Generator<Raw> {
   const re = rule.regex!;
   const within = rule.data.keywordWithin;
-  for (const win of windowsFor(hits, text.length, rule.reach)) {
+  for (const win of hits ? windowsFor(hits, text.length, rule.reach) : [[0, text.length] as [number, number]]) {
     const [from, to] = win[0] === 0 && win[1] === text.length ? win : widen(text, win);
     const part = from === 0 && to === text.length ? text : text.slice(from, to);
     re.lastIndex = 0;
@@ -147,7 +150,7 @@ function* regexCandidates(rule: RuntimeRule, text: string, hits: readonly number
       const idx = m.indices?.groups;
       const s = idx?.['secret'];
       if (!s) continue;
-      if (within !== undefined && !keywordBefore(text, hits, from + s[0], within)) continue;
+      if (within !== undefined && !keywordBefore(text, hits ?? [], from + s[0], within)) continue;
       const spans: Raw['spans'] = {};
       const groups: Raw['groups'] = {};
       for (const name of rule.data.groups) {
@@ -162,8 +165,8 @@ function* regexCandidates(rule: RuntimeRule, text: string, hits: readonly number
   }
 }
 
-function* detectorCandidates(rule: RuntimeRule, text: string): Generator<Raw> {
-  for (const h of rule.detector!.find(text)) {
+function* detectorCandidates(rule: RuntimeRule, text: string, path: string): Generator<Raw> {
+  for (const h of rule.detector!.find(text, path)) {
     const secret = text.slice(h.start, h.end);
     yield { rule, start: h.start, end: h.end, secret, spans: { secret: [0, secret.length] }, groups: { secret }, ...(h.dropped ? { dropped: h.dropped } : {}) };
   }
@@ -214,7 +217,7 @@ export interface Detected {
 export function detectChunk(chunk: Chunk, ruleset: RuleSet, stats: ScanStats, depth = 0): Detected[] {
   const text = chunk.text;
   const found = depth < MAX_DECODE_DEPTH ? findEncoded(text) : [];
-  const selection = ruleset.select(text);
+  const selection = ruleset.select(text, chunk.origin.path);
   // Decoded layers run pattern rules and the detectors that read decoded text (a base64 .env).
   const rules = selection.rules.map((rule, i) => ({ rule, hits: selection.hits[i]! })).filter((r) => depth === 0 || !r.rule.detector || r.rule.detector.onDecoded);
   if (rules.length === 0 && found.length === 0) return [];
@@ -229,7 +232,7 @@ export function detectChunk(chunk: Chunk, ruleset: RuleSet, stats: ScanStats, de
   // Pattern rules first, so code detectors see what they have claimed.
   const ordered = [...rules.filter((r) => !r.rule.detector), ...rules.filter((r) => r.rule.detector)];
   for (const { rule, hits } of ordered) {
-    const source = rule.detector ? detectorCandidates(rule, text) : regexCandidates(rule, text, hits);
+    const source = rule.detector ? detectorCandidates(rule, text, chunk.origin.path) : regexCandidates(rule, text, hits);
     for (const raw of source) {
       const key = `${rule.index}:${raw.start}:${raw.end}`;
       if (seen.has(key)) continue;

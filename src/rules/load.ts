@@ -13,7 +13,7 @@ import { closest, isMap, isScalar, isSeq, mapEntries, parseYamlSource, type Yaml
 const RULE_KEYS = [
   'id', 'name', 'severity', 'keywords', 'pattern', 'flags', 'entropy', 'entropy_group', 'checksum', 'validate',
   'placeholder_filter', 'keyword_within', 'examples', 'negative_examples', 'references', 'enabled', 'disabled_reason', 'description',
-  'detector',
+  'detector', 'path', 'example_path',
 ] as const;
 
 const ID_RE = /^[a-z0-9][a-z0-9-]*[a-z0-9]$/;
@@ -136,6 +136,24 @@ function parseRuleNode(src: YamlSource, node: YamlNode, opts: RuleParseOptions):
     const risk = findBacktrackingRisk(pattern, flags);
     if (risk) fail(risk.message, risk.fix, get('pattern'));
   }
+  const path = str('path', false);
+  if (path !== undefined) {
+    try {
+      new RegExp(path, 'i');
+    } catch (e) {
+      fail(`invalid \`path\` regex: ${(e as Error).message.replace(/^Invalid regular expression: /, '')}`,
+        'a JavaScript regex over the file path, e.g. `path: \'(^|/)\\.npmrc$\'`', get('path'));
+    }
+    if (opts.untrusted) {
+      const risk = findBacktrackingRisk(path, 'i');
+      if (risk) fail(`\`path\`: ${risk.message}`, risk.fix, get('path'));
+    }
+  }
+  const examplePath = str('example_path', false);
+  if (examplePath !== undefined && path === undefined) fail('`example_path` needs a `path`', 'add `path:` or remove `example_path`', get('example_path'));
+  if (path !== undefined && examplePath !== undefined && !new RegExp(path, 'i').test(examplePath)) {
+    fail(`\`example_path\` \`${examplePath}\` does not match \`path\``, 'give a path the rule applies to', get('example_path'));
+  }
   const checksumNode = get('checksum');
   let checksum: RuleSpec['checksum'];
   if (checksumNode !== null) {
@@ -191,6 +209,8 @@ function parseRuleNode(src: YamlSource, node: YamlNode, opts: RuleParseOptions):
   const description = str('description', false);
   if (description !== undefined) spec.description = description;
   if (detector !== undefined) spec.detector = detector;
+  if (path !== undefined) spec.path = path;
+  if (examplePath !== undefined) spec.examplePath = examplePath;
   return spec;
 }
 
@@ -272,6 +292,7 @@ export function compileRule(spec: RuleSpec): CompiledRuleData {
   if (spec.keywordWithin !== undefined) data.keywordWithin = spec.keywordWithin;
   if (checksum) data.checksum = checksum;
   if (spec.detector) data.detector = spec.detector;
+  if (spec.path !== undefined) data.path = spec.path;
   if (spec.description) data.description = spec.description;
   return data;
 }

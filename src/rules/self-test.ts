@@ -20,13 +20,13 @@ export interface RuleTestReport {
   failures: RuleTestFailure[];
 }
 
-function findingsOf(ruleset: RuleSet, text: string): number {
-  return maskedFindings(ruleset, text).length;
+function findingsOf(ruleset: RuleSet, text: string, path: string): number {
+  return maskedFindings(ruleset, text, path).length;
 }
 
 /** What a scan of `text` reports, masked: a failure message must not echo a live-looking secret. */
-function maskedFindings(ruleset: RuleSet, text: string): string[] {
-  return scanChunk({ origin: { kind: 'stdin', path: 'example' }, text, startLine: 1 }, ruleset,
+function maskedFindings(ruleset: RuleSet, text: string, path: string): string[] {
+  return scanChunk({ origin: { kind: 'stdin', path }, text, startLine: 1 }, ruleset,
     { unmask: false, filters: [], collectSuppressed: false }, emptyStats()).findings.map((f) => f.masked);
 }
 
@@ -67,15 +67,16 @@ export function testRule(spec: RuleSpec): RuleTestFailure[] {
     return failures;
   }
   const hasChecksum = Boolean(spec.checksum);
+  const path = spec.examplePath ?? 'example';
   spec.examples.forEach((example, i) => {
     const text = hasChecksum ? repairExample(ruleset, example) : example;
-    if (findingsOf(ruleset, text) === 0) fail(`example ${i + 1} is not found: ${JSON.stringify(example)}`);
-    if (hasChecksum && text !== example && findingsOf(ruleset, example) > 0) {
+    if (findingsOf(ruleset, text, path) === 0) fail(`example ${i + 1} is not found: ${JSON.stringify(example)}`);
+    if (hasChecksum && text !== example && findingsOf(ruleset, example, path) > 0) {
       fail(`example ${i + 1} is found even with a wrong checksum: ${JSON.stringify(example)}`);
     }
   });
   spec.negativeExamples.forEach((neg, i) => {
-    const found = maskedFindings(ruleset, neg);
+    const found = maskedFindings(ruleset, neg, path);
     if (found.length > 0) fail(`negative example ${i + 1} is found (as ${found.join(', ')})`);
   });
   return failures;

@@ -32,6 +32,13 @@ export interface RuleSpec {
   description?: string;
   /** A code detector (src/detectors/registry.ts) instead of a pattern, e.g. generic assignments. */
   detector?: string;
+  /**
+   * Regex over the file's `/`-separated path (case-insensitive): the rule runs only in files it
+   * matches, and a keyword in that path selects it as one in the text would.
+   */
+  path?: string;
+  /** The path examples and negative examples are scanned as (for a rule with `path`). */
+  examplePath?: string;
   /** Where the rule came from, for error messages: file path, line and column of its `- id:`. */
   source: { file: string; line: number; column?: number };
 }
@@ -54,5 +61,6 @@ export interface CompiledRuleData {
   references: string[];
   description?: string;
   detector?: string;
+  path?: string;
   source: { file: string; line: number; column?: number };
 }

@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeTree, runCli } from '../helpers/cli.js';
-import { githubToken, oneCharOff } from '../helpers/tokens.js';
+import { base62, githubToken, oneCharOff } from '../helpers/tokens.js';
 
 describe('keyhound scan (CLI)', () => {
   it('finds a checksum-valid token, reports it masked, exits 1', () => {
@@ -16,6 +16,35 @@ describe('keyhound scan (CLI)', () => {
     expect(r.stdout).toContain('github-pat');
     expect(r.stdout).toContain(`ghp_••••${tok.slice(-4)}`);
     expect(r.stdout + r.stderr).not.toContain(tok);
+  });
+
+  it('runs a rule with `path` only in the files it names, selected by a keyword in the path', () => {
+    const pw = base62(20);
+    const config = [
+      'rules:',
+      '  - id: acme-conf-password',
+      '    name: Acme config password',
+      '    keywords: [acme]',
+      "    path: '(^|/)acme\\.conf$'",
+      "    example_path: 'etc/acme.conf'",
+      "    pattern: '^pw=(?<secret>\\S{12,})'",
+      "    flags: 'm'",
+      `    examples: ['pw=${base62(16)}']`,
+      "    negative_examples: ['pw=short']",
+      '',
+    ].join('\n');
+    const dir = makeTree({ '.keyhound.yaml': config, 'etc/acme.conf': `user=x\npw=${pw}\n`, 'etc/other.conf': `# acme\npw=${pw}\n` });
+    const r = runCli(['scan', dir, '--format', 'json']);
+    expect(r.stderr).toBe('');
+    const found = JSON.parse(r.stdout).findings.filter((f: { rule: string }) => f.rule === 'acme-conf-password');
+    expect(found.map((f: { file: string; line: number }) => [f.file, f.line])).toEqual([['etc/acme.conf', 2]]);
+  });
+
+  it('reports a secret file (secrets/db_password.txt) holding one value', () => {
+    const dir = makeTree({ 'secrets/db_password.txt': `${base62(20)}\n`, 'secrets/README.md': 'one file per secret\n' });
+    const r = runCli(['scan', dir, '--format', 'json']);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout).findings.map((f: { rule: string; file: string }) => [f.rule, f.file])).toEqual([['secret-file', 'secrets/db_password.txt']]);
   });
 
   it('drops a one-character-changed look-alike (bad checksum) and exits 0', () => {

@@ -36,6 +36,15 @@ describe('rule loader', () => {
     expect(msg).toContain('Fix:');
   });
 
+  it('checks a `path` regex and an `example_path` that must match it', () => {
+    const withPath = (extra: string) => good.replace('    examples:', () => `${extra}    examples:`);
+    const [r] = compileRules(parseRuleFile(withPath("    path: '\\.env$'\n"), 'my-rules.yaml'));
+    expect(r!.path).toBe('\\.env$');
+    expect(errorOf(withPath("    path: '(\\.env$'\n"))).toMatch(/my-rules\.yaml:6:11: rule `acme-key`: invalid `path` regex/);
+    expect(errorOf(withPath("    example_path: 'a.env'\n"))).toMatch(/my-rules\.yaml:6:19: .*`example_path` needs a `path`/);
+    expect(errorOf(withPath("    path: '\\.env$'\n    example_path: 'a.txt'\n"))).toMatch(/:7:19: .*does not match `path`/);
+  });
+
   it('rejects an invalid regex', () => {
     expect(errorOf(good.replace('{20})', '{20}'))).toMatch(/my-rules\.yaml:5:14: rule `acme-key`.*invalid regex/);
   });
