@@ -38,6 +38,10 @@ describe('keyhound scan (CLI)', () => {
     expect(r.stderr).toBe('');
     const found = JSON.parse(r.stdout).findings.filter((f: { rule: string }) => f.rule === 'acme-conf-password');
     expect(found.map((f: { file: string; line: number }) => [f.file, f.line])).toEqual([['etc/acme.conf', 2]]);
+    // Its examples are scanned as `example_path`, and the listing shows the path.
+    const test = runCli(['rules', 'test'], { cwd: dir });
+    expect(test.code).toBe(0);
+    expect(runCli(['rules'], { cwd: dir }).stdout).toMatch(/acme-conf-password\s+error\s+path:\(\^\|\/\)acme\\\.conf\$/);
   });
 
   it('reports a secret file (secrets/db_password.txt) holding one value', () => {
