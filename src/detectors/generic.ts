@@ -6,11 +6,11 @@
 // multi-megabyte minified line costs linear time.
 import { charClasses, charsetOf, shannonEntropy, type Charset } from './entropy.js';
 import { balanced, isPlaceholder } from './placeholder.js';
-import { classifyName, nameWords, type NameClass, type SecretKind } from './secret-names.js';
+import { classifyName, FOREIGN_PASSWORD_KEYWORDS, nameWords, type NameClass, type SecretKind } from './secret-names.js';
 import { base64Text, hasRandomRun, isAlgorithmName, isEnglishLike, isIdentifierLike, isPathLike, isWordOrAbbreviation, wordLike } from './value-shape.js';
 
-// Looked for anywhere in a name (`stripeSecretKey`, `DBPASSWORD`).
-const WORD_KEYWORDS = ['pass', 'pwd', 'secret', 'token', 'key', 'auth', 'cred'];
+// Looked for anywhere in a name (`stripeSecretKey`, `DBPASSWORD`, `senhaBanco`).
+const WORD_KEYWORDS = ['pass', 'pwd', 'secret', 'token', 'key', 'auth', 'cred', ...FOREIGN_PASSWORD_KEYWORDS];
 // `pw` and `psw` are too short to look for inside words (base64 spells them every few hundred
 // characters): only as a piece of a name (`DB_PW`, `client.pw`, `service-psw`).
 const SHORT_NAME = '(?<![a-z])ps?w(?![a-z])';

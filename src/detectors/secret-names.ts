@@ -10,6 +10,17 @@ export interface NameClass {
 
 const PASSWORD_WORDS = new Set(['password', 'passwd', 'passwort', 'pwd', 'pass', 'passphrase', 'passcode', 'pword', 'pswd', 'psw', 'pw']);
 
+/**
+ * "Password" in other languages, as identifiers spell it in ASCII: Portuguese, Spanish, Dutch,
+ * German, Polish, Czech and Slovak, Turkish, Croatian and Serbian, Finnish, Hungarian, Swedish,
+ * Danish, Norwegian. Short ones count only as a whole word (`heslo`, not `theslot`).
+ */
+const FOREIGN_PASSWORD_WORDS = ['senha', 'haslo', 'heslo', 'sifre', 'jelszo'];
+const FOREIGN_PASSWORD_STEMS = ['contrasen', 'wachtwoord', 'kennwort', 'lozinka', 'salasana', 'losenord', 'adgangskode', 'passord'];
+/** Literals that find those names in text (the generic detector's prefilter). */
+export const FOREIGN_PASSWORD_KEYWORDS: readonly string[] = [...FOREIGN_PASSWORD_WORDS, ...FOREIGN_PASSWORD_STEMS.filter((w) => !w.includes('pass'))];
+for (const w of FOREIGN_PASSWORD_WORDS) PASSWORD_WORDS.add(w);
+
 // Words that turn `key` into a secret: `api_key`, `SigningKey`, `client.key`.
 const KEY_COMPANIONS = new Set([
   'api', 'access', 'secret', 'private', 'signing', 'sign', 'encryption', 'encrypt', 'crypt', 'crypto',
@@ -80,7 +91,8 @@ const ANY_NEG = new Set([
 ]);
 
 function passwordWord(w: string): boolean {
-  return PASSWORD_WORDS.has(w) || w.includes('password') || w.includes('passwd') || w.includes('passphrase') || (w.length > 3 && w.endsWith('pwd'));
+  return PASSWORD_WORDS.has(w) || w.includes('password') || w.includes('passwd') || w.includes('passphrase') || (w.length > 3 && w.endsWith('pwd')) ||
+    FOREIGN_PASSWORD_STEMS.some((s) => w.includes(s));
 }
 
 function secretWord(w: string, words: readonly string[]): NameClass | undefined {

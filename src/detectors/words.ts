@@ -26,6 +26,11 @@ export const PLACEHOLDER_WORDS: ReadonlySet<string> = new Set([
   'characters', 'chars', 'long', 'key1', 'key2', 'token1', 'secret1', 'pass1', 'password1',
   // Famous demo passwords (`scott`/`tiger` of Oracle, Mattermost's `mostest`) and `proxyuser:proxypass`.
   'scott', 'tiger', 'mostest', 'proxy',
+  // "Password", "secret", "your", "here" and "test" in other languages (`sua_senha_aqui`, `geheim`).
+  'senha', 'contrasena', 'contrasenya', 'wachtwoord', 'kennwort', 'passwort', 'haslo', 'heslo', 'sifre',
+  'lozinka', 'salasana', 'jelszo', 'losenord', 'adgangskode', 'passord', 'motdepasse', 'passe', 'mot',
+  'geheim', 'secreto', 'secreta', 'segredo', 'clave', 'chave', 'sua', 'seu', 'minha', 'meu', 'tua', 'teu',
+  'votre', 'ihr', 'dein', 'mein', 'mijn', 'aqui', 'teste', 'prueba', 'usuario', 'utilisateur',
 ]);
 
 /**

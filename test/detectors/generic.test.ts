@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { findGenericSecrets, GENERIC_KEYWORDS } from '../../src/detectors/generic.js';
+import { builtinSpecs } from '../../src/rules/builtin.js';
 import { ALPHABETS, b62, b64, b64url, hex, pw, randomFrom } from './random.js';
 
 type Kind = 'secret' | 'password';
@@ -503,6 +504,27 @@ describe('findGenericSecrets: behaviour', () => {
     for (const name of ['DB_PASSWORD', 'pwd', 'clientSecret', 'GITHUB_TOKEN', 'api_key', 'Authorization', 'credentials']) {
       expect(GENERIC_KEYWORDS.some((k) => name.toLowerCase().includes(k))).toBe(true);
     }
+  });
+});
+
+describe('findGenericSecrets: "password" in other languages', () => {
+  it('reads senha, contraseña, wachtwoord, Kennwort, hasło, şifre ... as password names', () => {
+    const v = b62(16);
+    for (const name of ['senha', 'DB_SENHA', 'senhaBanco', 'contrasena', 'contrasenya', 'wachtwoord', 'userKennwort', 'haslo_bazy', 'heslo', 'sifre', 'lozinka', 'salasana', 'jelszo', 'losenord', 'adgangskode', 'passord']) {
+      expect(findGenericSecrets(`${name} = "${v}"`).map((h) => [h.kind, h.value]), name).toEqual([['password', v]]);
+    }
+  });
+
+  it('does not read them inside other words, and knows their placeholders', () => {
+    expect(findGenericSecrets(`theslot = "${b62(16)}"`)).toEqual([]);
+    for (const value of ['senha123', 'sua_senha_aqui', 'minhasenha2024', 'Kennwort1!', 'geheim123']) {
+      expect(findGenericSecrets(`senha = "${value}"`), value).toEqual([]);
+    }
+  });
+
+  it('every prefilter keyword selects a generic rule', () => {
+    const keywords = new Set(builtinSpecs().filter((r) => r.detector === 'generic-secret' || r.detector === 'generic-password').flatMap((r) => r.keywords));
+    expect(GENERIC_KEYWORDS.filter((k) => !keywords.has(k))).toEqual([]);
   });
 });
 
