@@ -9,14 +9,31 @@ import { balanced, isPlaceholder } from './placeholder.js';
 import { classifyName, FOREIGN_PASSWORD_KEYWORDS, nameWords, type NameClass, type SecretKind } from './secret-names.js';
 import { base64Text, hasRandomRun, isAlgorithmName, isEnglishLike, isIdentifierLike, isPathLike, isWordOrAbbreviation, wordLike } from './value-shape.js';
 
-// Looked for anywhere in a name (`stripeSecretKey`, `DBPASSWORD`, `senhaBanco`).
-const WORD_KEYWORDS = ['pass', 'pwd', 'secret', 'token', 'key', 'auth', 'cred', ...FOREIGN_PASSWORD_KEYWORDS];
+// Looked for anywhere in a name (`stripeSecretKey`, `DBPASSWORD`).
+const WORD_KEYWORDS = ['pass', 'pwd', 'secret', 'token', 'key', 'auth', 'cred'];
 // `pw` and `psw` are too short to look for inside words (base64 spells them every few hundred
 // characters): only as a piece of a name (`DB_PW`, `client.pw`, `service-psw`).
 const SHORT_NAME = '(?<![a-z])ps?w(?![a-z])';
 
-/** Lower-case literals for the prefilter: every secret-like name contains one of them. */
-export const GENERIC_KEYWORDS: string[] = [...WORD_KEYWORDS, 'pw'];
+/**
+ * Lower-case literals for the prefilter: every secret-like name contains one of them. "Password"
+ * in other languages (`senhaBanco`) is among them, but the scan below does not look for it: each
+ * more word slows it on every file, and those names are rare. The engine's prefilter finds them
+ * and hands their offsets to findGenericSecretsAt.
+ */
+export const GENERIC_KEYWORDS: string[] = [...WORD_KEYWORDS, 'pw', ...FOREIGN_PASSWORD_KEYWORDS];
+
+const FOREIGN_AT = new RegExp(FOREIGN_PASSWORD_KEYWORDS.join('|'), 'iy');
+
+/** Offsets among `offsets` where a foreign password word starts (prefilter hits of the rule). */
+export function foreignPasswordWordsAt(text: string, offsets: readonly number[]): number[] {
+  return offsets.filter((i) => {
+    // Most hits are the rule's own `pass`, `pwd`, `pw`: no foreign word starts with p.
+    if ((text.charCodeAt(i) | 32) === 112) return false;
+    FOREIGN_AT.lastIndex = i;
+    return FOREIGN_AT.test(text);
+  });
+}
 
 export interface GenericHit {
   /** The assignment target as written (`DB_PASSWORD`, `stripeSecretKey`). */
@@ -49,26 +66,40 @@ export function findGenericSecrets(text: string, opts: GenericOptions = {}): Gen
   const memo: Memo = { names: new Map(), values: new Map() };
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
-    const k = m.index;
-    let ns = k;
-    while (ns > 0 && k - ns <= MAX_NAME && isNameCode(text.charCodeAt(ns - 1))) ns--;
-    let ne = k + m[0].length;
-    while (ne < text.length && ne - ns <= MAX_NAME && isNameCode(text.charCodeAt(ne))) ne++;
-    // One look per name, however many keywords it holds (`secret_token_key`).
-    if (ne - ns > MAX_NAME) {
-      // Not a name: skip the whole run so long identifier-ish runs cost linear time.
-      while (ne < text.length && isNameCode(text.charCodeAt(ne))) ne++;
-      re.lastIndex = ne;
-      continue;
-    }
-    re.lastIndex = ne;
-    const hit = examine(text, ns, ne, memo, opts.keepPlaceholders ?? false);
-    if (hit) {
-      hits.push(hit);
-      if (hit.end > re.lastIndex) re.lastIndex = hit.end;
-    }
+    const next = examineAt(text, m.index, m[0].length, memo, opts, hits);
+    re.lastIndex = next;
   }
   return hits;
+}
+
+/**
+ * The same look at names holding a keyword at each of `offsets` (sorted), for keywords the scan
+ * above does not look for itself (see GENERIC_KEYWORDS).
+ */
+export function findGenericSecretsAt(text: string, offsets: readonly number[], opts: GenericOptions = {}): GenericHit[] {
+  const hits: GenericHit[] = [];
+  const memo: Memo = { names: new Map(), values: new Map() };
+  let from = 0;
+  for (const k of offsets) if (k >= from) from = examineAt(text, k, 1, memo, opts, hits);
+  return hits;
+}
+
+/** Looks at the name around a keyword at `k`; returns where the scan goes on. */
+function examineAt(text: string, k: number, length: number, memo: Memo, opts: GenericOptions, hits: GenericHit[]): number {
+  let ns = k;
+  while (ns > 0 && k - ns <= MAX_NAME && isNameCode(text.charCodeAt(ns - 1))) ns--;
+  let ne = k + length;
+  while (ne < text.length && ne - ns <= MAX_NAME && isNameCode(text.charCodeAt(ne))) ne++;
+  // One look per name, however many keywords it holds (`secret_token_key`).
+  if (ne - ns > MAX_NAME) {
+    // Not a name: skip the whole run so long identifier-ish runs cost linear time.
+    while (ne < text.length && isNameCode(text.charCodeAt(ne))) ne++;
+    return ne;
+  }
+  const hit = examine(text, ns, ne, memo, opts.keepPlaceholders ?? false);
+  if (!hit) return ne;
+  hits.push(hit);
+  return Math.max(ne, hit.end);
 }
 
 function isNameCode(c: number): boolean {

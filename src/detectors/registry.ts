@@ -1,6 +1,6 @@
 // Code detectors that a rule can name with `detector:` instead of a `pattern:`.
 // One line per detector; the rule YAML carries id, severity, keywords and examples as usual.
-import { findGenericSecrets, type GenericHit } from './generic.js';
+import { findGenericSecrets, findGenericSecretsAt, foreignPasswordWordsAt, type GenericHit } from './generic.js';
 import { findKubernetesSecrets } from './kubernetes-secret.js';
 import { findSecretFile } from './secret-file.js';
 
@@ -16,8 +16,11 @@ export interface Detector {
   readonly description: string;
   /** Also runs on decoded text (a base64 `.env` or config file), not only on what is written. */
   readonly onDecoded?: boolean;
-  /** `path`: the file's `/`-separated path relative to the scan root. */
-  find(text: string, path: string): DetectorHit[];
+  /**
+   * `path`: the file's `/`-separated path relative to the scan root. `keywordHits`: where the
+   * prefilter found the rule's keywords (sorted; null when the rule was selected by its path).
+   */
+  find(text: string, path: string, keywordHits: readonly number[] | null): DetectorHit[];
 }
 
 // Both generic rules share one pass over the text: remember the last result.
@@ -38,9 +41,17 @@ export const detectors = {
     find: (text) => genericHits(text).filter((h) => h.kind === 'secret'),
   },
   'generic-password': {
-    description: 'values assigned to password-like names (password, passwd, pwd, ...)',
+    description: 'values assigned to password-like names (password, passwd, pwd, senha, ...)',
     onDecoded: true,
-    find: (text) => genericHits(text).filter((h) => h.kind === 'password'),
+    find: (text, _path, keywordHits) => {
+      const hits = genericHits(text).filter((h) => h.kind === 'password');
+      // Names in other languages (`senha`) are looked at only where the prefilter saw one.
+      const foreign = keywordHits ? foreignPasswordWordsAt(text, keywordHits) : [];
+      if (foreign.length === 0) return hits;
+      const more = findGenericSecretsAt(text, foreign, { keepPlaceholders: true })
+        .filter((h) => h.kind === 'password' && !hits.some((o) => o.start < h.end && h.start < o.end));
+      return [...hits, ...more];
+    },
   },
   'kubernetes-secret': {
     description: 'values of a Kubernetes Secret manifest (data decoded from base64, stringData as is)',

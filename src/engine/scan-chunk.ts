@@ -165,8 +165,8 @@ function* regexCandidates(rule: RuntimeRule, text: string, hits: readonly number
   }
 }
 
-function* detectorCandidates(rule: RuntimeRule, text: string, path: string): Generator<Raw> {
-  for (const h of rule.detector!.find(text, path)) {
+function* detectorCandidates(rule: RuntimeRule, text: string, path: string, hits: readonly number[] | null): Generator<Raw> {
+  for (const h of rule.detector!.find(text, path, hits)) {
     const secret = text.slice(h.start, h.end);
     yield { rule, start: h.start, end: h.end, secret, spans: { secret: [0, secret.length] }, groups: { secret }, ...(h.dropped ? { dropped: h.dropped } : {}) };
   }
@@ -232,7 +232,7 @@ export function detectChunk(chunk: Chunk, ruleset: RuleSet, stats: ScanStats, de
   // Pattern rules first, so code detectors see what they have claimed.
   const ordered = [...rules.filter((r) => !r.rule.detector), ...rules.filter((r) => r.rule.detector)];
   for (const { rule, hits } of ordered) {
-    const source = rule.detector ? detectorCandidates(rule, text, chunk.origin.path) : regexCandidates(rule, text, hits);
+    const source = rule.detector ? detectorCandidates(rule, text, chunk.origin.path, hits) : regexCandidates(rule, text, hits);
     for (const raw of source) {
       const key = `${rule.index}:${raw.start}:${raw.end}`;
       if (seen.has(key)) continue;

@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { findGenericSecrets, GENERIC_KEYWORDS } from '../../src/detectors/generic.js';
+import { findGenericSecrets, findGenericSecretsAt, foreignPasswordWordsAt, GENERIC_KEYWORDS } from '../../src/detectors/generic.js';
+import { scanText } from '../../src/scan.js';
 import { builtinSpecs } from '../../src/rules/builtin.js';
 import { ALPHABETS, b62, b64, b64url, hex, pw, randomFrom } from './random.js';
 
@@ -508,17 +509,26 @@ describe('findGenericSecrets: behaviour', () => {
 });
 
 describe('findGenericSecrets: "password" in other languages', () => {
-  it('reads senha, contraseña, wachtwoord, Kennwort, hasło, şifre ... as password names', () => {
+  const found = async (line: string): Promise<string[]> =>
+    (await scanText(`${line}\n`, 'app.py', { noConfig: true, unmask: true })).findings.filter((f) => f.ruleId === 'generic-password').map((f) => f.secret!);
+
+  it('reads senha, contraseña, wachtwoord, Kennwort, hasło, şifre ... as password names (through the prefilter)', async () => {
     const v = b62(16);
     for (const name of ['senha', 'DB_SENHA', 'senhaBanco', 'contrasena', 'contrasenya', 'wachtwoord', 'userKennwort', 'haslo_bazy', 'heslo', 'sifre', 'lozinka', 'salasana', 'jelszo', 'losenord', 'adgangskode', 'passord']) {
-      expect(findGenericSecrets(`${name} = "${v}"`).map((h) => [h.kind, h.value]), name).toEqual([['password', v]]);
+      expect(await found(`${name} = "${v}"`), name).toEqual([v]);
     }
   });
 
-  it('does not read them inside other words, and knows their placeholders', () => {
-    expect(findGenericSecrets(`theslot = "${b62(16)}"`)).toEqual([]);
+  it('looks only where a foreign word starts, and knows their placeholders', async () => {
+    const v = b62(16);
+    const text = `theslot = "${v}"\nsenha = "${v}"\n`;
+    expect(foreignPasswordWordsAt(text, [4, text.indexOf('senha')])).toEqual([text.indexOf('senha')]);
+    expect(findGenericSecretsAt(text, [text.indexOf('senha')]).map((h) => [h.name, h.kind])).toEqual([['senha', 'password']]);
+    // The scan of its own keywords leaves them to the prefilter.
+    expect(findGenericSecrets(`senha = "${v}"`)).toEqual([]);
+    expect(await found(`theslot = "${v}"`)).toEqual([]);
     for (const value of ['senha123', 'sua_senha_aqui', 'minhasenha2024', 'Kennwort1!', 'geheim123']) {
-      expect(findGenericSecrets(`senha = "${value}"`), value).toEqual([]);
+      expect(await found(`senha = "${value}"`), value).toEqual([]);
     }
   });
 
