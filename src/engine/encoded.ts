@@ -118,8 +118,16 @@ export function findEncoded(text: string): EncodedRun[] {
  * after them. Rules read an escaped password where it is; decoded, its `@` would split it anew.
  */
 function afterUserinfo(text: string, a: number, b: number): number {
-  const scheme = text.indexOf('://', a);
-  if (scheme === -1 || scheme >= b) return a;
+  // Within the run only: a search to the end of the text would cost quadratic time on text
+  // full of `%` (minified code).
+  let scheme = -1;
+  for (let i = a; i + 2 < b; i++) {
+    if (text.charCodeAt(i) === 58 /* : */ && text.charCodeAt(i + 1) === 47 && text.charCodeAt(i + 2) === 47) {
+      scheme = i;
+      break;
+    }
+  }
+  if (scheme === -1) return a;
   let at = -1;
   for (let i = scheme + 3; i < b; i++) {
     const c = text.charCodeAt(i);

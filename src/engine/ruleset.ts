@@ -79,6 +79,8 @@ export class RuleSet {
   readonly prefixes: readonly string[];
   /** Rules restricted to some paths (few): a keyword in the path selects them too. */
   private readonly pathRules: readonly RuntimeRule[];
+  /** selectByText's per-keyword hit lists, empty between calls. */
+  private readonly hitsScratch: number[][];
 
   constructor(data: readonly CompiledRuleData[]) {
     this.rules = data.map((d, i) => new LazyRule(d, i));
@@ -99,6 +101,7 @@ export class RuleSet {
     this.prefixes = [...kwIndex.keys()];
     this.matcher = new KeywordMatcher(this.prefixes);
     this.pathRules = this.rules.filter((r) => r.data.path !== undefined);
+    this.hitsScratch = this.keywordRules.map(() => []);
   }
 
   /** Rules whose keywords occur in `text`, in rule order. */
@@ -135,22 +138,25 @@ export class RuleSet {
   }
 
   private selectByText(text: string): { rules: RuntimeRule[]; hits: number[][] } {
-    const perKeyword: number[][] = this.keywordRules.map(() => []);
-    let any = false;
+    // Hits per keyword go to arrays kept between calls and emptied after: a chunk meets a few of
+    // the hundreds of keywords, and an array per keyword per chunk cost more than the scan.
+    const perKeyword = this.hitsScratch;
+    const touched: number[] = [];
     this.matcher.scan(text, (keyword, start) => {
-      perKeyword[keyword]!.push(start);
-      any = true;
+      const list = perKeyword[keyword]!;
+      if (list.length === 0) touched.push(keyword);
+      list.push(start);
     });
-    if (!any) return { rules: [], hits: [] };
+    if (touched.length === 0) return { rules: [], hits: [] };
     const selected = new Map<number, number[]>();
-    for (let k = 0; k < perKeyword.length; k++) {
+    for (const k of touched) {
       const starts = perKeyword[k]!;
-      if (starts.length === 0) continue;
       for (const r of this.keywordRules[k]!) {
         const list = selected.get(r);
         if (list) list.push(...starts);
         else selected.set(r, [...starts]);
       }
+      starts.length = 0;
     }
     const order = [...selected.keys()].sort((a, b) => a - b);
     return {
