@@ -1,4 +1,5 @@
 // Which assignment targets name a secret: `DB_PASSWORD`, `stripeSecretKey`, `aws.secret.key`.
+import { FOREIGN_PASSWORD_STEMS, FOREIGN_PASSWORD_WORDS } from './words.js';
 
 export type SecretKind = 'secret' | 'password';
 
@@ -10,14 +11,7 @@ export interface NameClass {
 
 const PASSWORD_WORDS = new Set(['password', 'passwd', 'passwort', 'pwd', 'pass', 'passphrase', 'passcode', 'pword', 'pswd', 'psw', 'pw']);
 
-/**
- * "Password" in other languages, as identifiers spell it in ASCII: Portuguese, Spanish, Dutch,
- * German, Polish, Czech and Slovak, Turkish, Croatian and Serbian, Finnish, Hungarian, Swedish,
- * Danish, Norwegian. Short ones count only as a whole word (`heslo`, not `theslot`).
- */
-const FOREIGN_PASSWORD_WORDS = ['senha', 'haslo', 'heslo', 'sifre', 'jelszo'];
-const FOREIGN_PASSWORD_STEMS = ['contrasen', 'wachtwoord', 'kennwort', 'lozinka', 'salasana', 'losenord', 'adgangskode', 'passord'];
-/** Literals that find those names in text (the generic detector's prefilter). */
+/** Literals that find "password" in other languages in text (the generic detector's prefilter). */
 export const FOREIGN_PASSWORD_KEYWORDS: readonly string[] = [...FOREIGN_PASSWORD_WORDS, ...FOREIGN_PASSWORD_STEMS.filter((w) => !w.includes('pass'))];
 for (const w of FOREIGN_PASSWORD_WORDS) PASSWORD_WORDS.add(w);
 

@@ -5,6 +5,14 @@
  * A value made only of these words (and a few digits) is not a real secret.
  * No words that are valid hex alone (`add`, `bad`, `dead`): random hex must never qualify.
  */
+/**
+ * "Password" in other languages, as identifiers spell it in ASCII: Portuguese, Polish, Czech and
+ * Slovak, Turkish, Hungarian (whole words: `heslo` is in `theslot`), then Spanish, Dutch, German,
+ * Croatian and Serbian, Finnish, Swedish, Danish, Norwegian (found inside a name word too).
+ */
+export const FOREIGN_PASSWORD_WORDS: readonly string[] = ['senha', 'haslo', 'heslo', 'sifre', 'jelszo'];
+export const FOREIGN_PASSWORD_STEMS: readonly string[] = ['contrasen', 'wachtwoord', 'kennwort', 'lozinka', 'salasana', 'losenord', 'adgangskode', 'passord'];
+
 export const PLACEHOLDER_WORDS: ReadonlySet<string> = new Set([
   'your', 'yours', 'my', 'our', 'the', 'here', 'goes', 'put', 'insert', 'replace', 'with', 'enter',
   'set', 'this', 'that', 'to', 'of', 'for', 'and', 'is', 'it', 'me', 'in', 'some', 'any', 'new', 'own',
@@ -27,8 +35,7 @@ export const PLACEHOLDER_WORDS: ReadonlySet<string> = new Set([
   // Famous demo passwords (`scott`/`tiger` of Oracle, Mattermost's `mostest`) and `proxyuser:proxypass`.
   'scott', 'tiger', 'mostest', 'proxy',
   // "Password", "secret", "your", "here" and "test" in other languages (`sua_senha_aqui`, `geheim`).
-  'senha', 'contrasena', 'contrasenya', 'wachtwoord', 'kennwort', 'passwort', 'haslo', 'heslo', 'sifre',
-  'lozinka', 'salasana', 'jelszo', 'losenord', 'adgangskode', 'passord', 'motdepasse', 'passe', 'mot',
+  ...FOREIGN_PASSWORD_WORDS, ...FOREIGN_PASSWORD_STEMS, 'contrasena', 'contrasenya', 'passwort', 'motdepasse', 'passe', 'mot',
   'geheim', 'secreto', 'secreta', 'segredo', 'clave', 'chave', 'sua', 'seu', 'minha', 'meu', 'tua', 'teu',
   'votre', 'ihr', 'dein', 'mein', 'mijn', 'aqui', 'teste', 'prueba', 'usuario', 'utilisateur',
 ]);

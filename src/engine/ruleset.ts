@@ -104,29 +104,23 @@ export class RuleSet {
     this.hitsScratch = this.keywordRules.map(() => []);
   }
 
-  /** Rules whose keywords occur in `text`, in rule order. */
-  selectRules(text: string, path?: string): RuntimeRule[] {
-    return this.select(text, path).rules;
-  }
-
   /**
    * Rules whose keywords occur in `text`, each with the offsets of its keyword hits (sorted),
-   * so its regex can run only in windows around them. With `path`, rules restricted to other
-   * paths drop out, and a restricted rule whose keyword is in the path comes in with `null` hits
-   * (the whole text is its window).
+   * so its regex can run only in windows around them. Rules restricted to other paths than
+   * `path` (the text's file) drop out, and a restricted rule whose keyword is in the path comes in
+   * with `null` hits (the whole text is its window).
    */
-  select(text: string, path?: string): { rules: RuntimeRule[]; hits: Array<number[] | null> } {
+  select(text: string, path: string): { rules: RuntimeRule[]; hits: Array<number[] | null> } {
     const byText = this.selectByText(text);
     if (this.pathRules.length === 0) return byText;
     const rules: RuntimeRule[] = [];
     const hits: Array<number[] | null> = [];
     byText.rules.forEach((r, i) => {
-      if (path === undefined ? r.data.path === undefined : r.appliesTo(path)) {
+      if (r.appliesTo(path)) {
         rules.push(r);
         hits.push(byText.hits[i]!);
       }
     });
-    if (path === undefined) return { rules, hits };
     const lower = path.toLowerCase();
     for (const r of this.pathRules) {
       if (rules.includes(r) || !r.data.keywords.some((k) => lower.includes(k)) || !r.appliesTo(path)) continue;

@@ -137,9 +137,10 @@ function parseRuleNode(src: YamlSource, node: YamlNode, opts: RuleParseOptions):
     if (risk) fail(risk.message, risk.fix, get('pattern'));
   }
   const path = str('path', false);
+  let pathRe: RegExp | undefined;
   if (path !== undefined) {
     try {
-      new RegExp(path, 'i');
+      pathRe = new RegExp(path, 'i');
     } catch (e) {
       fail(`invalid \`path\` regex: ${(e as Error).message.replace(/^Invalid regular expression: /, '')}`,
         'a JavaScript regex over the file path, e.g. `path: \'(^|/)\\.npmrc$\'`', get('path'));
@@ -151,7 +152,7 @@ function parseRuleNode(src: YamlSource, node: YamlNode, opts: RuleParseOptions):
   }
   const examplePath = str('example_path', false);
   if (examplePath !== undefined && path === undefined) fail('`example_path` needs a `path`', 'add `path:` or remove `example_path`', get('example_path'));
-  if (path !== undefined && examplePath !== undefined && !new RegExp(path, 'i').test(examplePath)) {
+  if (pathRe && examplePath !== undefined && !pathRe.test(examplePath)) {
     fail(`\`example_path\` \`${examplePath}\` does not match \`path\``, 'give a path the rule applies to', get('example_path'));
   }
   const checksumNode = get('checksum');
