@@ -1,6 +1,8 @@
 // Code detectors that a rule can name with `detector:` instead of a `pattern:`.
 // One line per detector; the rule YAML carries id, severity, keywords and examples as usual.
 import { findGenericSecrets, findGenericSecretsAt, foreignPasswordWordsAt, type GenericHit } from './generic.js';
+import { findKeyFile } from './key-file.js';
+import type { KeyFileKind } from './key-files.js';
 import { findKubernetesSecrets } from './kubernetes-secret.js';
 import { findSecretFile } from './secret-file.js';
 
@@ -10,6 +12,8 @@ export interface DetectorHit {
   end: number;
   /** A look-alike the detector recognised (counted and listed by the scan, never reported). */
   dropped?: 'placeholder';
+  /** What the detector learnt about the secret, for the finding's notes. */
+  notes?: string[];
 }
 
 export interface Detector {
@@ -17,10 +21,19 @@ export interface Detector {
   /** Also runs on decoded text (a base64 `.env` or config file), not only on what is written. */
   readonly onDecoded?: boolean;
   /**
+   * Reads binary files, and only those: its text is the file's bytes in base64 (see
+   * Chunk.binary). Such a rule needs no keywords.
+   */
+  readonly binary?: boolean;
+  /**
    * `path`: the file's `/`-separated path relative to the scan root. `keywordHits`: where the
    * prefilter found the rule's keywords (sorted; null when the rule was selected by its path).
    */
   find(text: string, path: string, keywordHits: readonly number[] | null): DetectorHit[];
+}
+
+function keyFileDetector(kind: KeyFileKind, what: string): Detector {
+  return { description: `binary file: ${what}`, binary: true, find: (text) => findKeyFile(text, kind) };
 }
 
 // Both generic rules share one pass over the text: remember the last result.
@@ -67,4 +80,10 @@ export const detectors = {
     description: 'a file named for a secret (db_password.txt, .vault_pass, github_token) that holds one value',
     find: (text, path) => findSecretFile(text, path),
   },
+  'pkcs12-file': keyFileDetector('pkcs12', 'a PKCS#12 key store (.p12, .pfx) holding a private key'),
+  'java-keystore-file': keyFileDetector('java-keystore', 'a JKS or JCEKS key store holding a private or secret key'),
+  'der-private-key': keyFileDetector('der-private-key', 'a private key in DER (PKCS#8, PKCS#1, SEC1), as a file or base64/hex text'),
+  'pgp-secret-key-file': keyFileDetector('pgp-secret-key', 'an OpenPGP secret key in binary (secring.gpg, --export-secret-keys)'),
+  'keepass-database-file': keyFileDetector('keepass', 'a KeePass password database (.kdbx, .kdb)'),
+  'macos-keychain-file': keyFileDetector('macos-keychain', 'a macOS keychain file'),
 } satisfies Record<string, Detector>;

@@ -1,7 +1,7 @@
 // One file -> validated candidates. The same code runs in the main thread (small scans) and in
 // worker threads (large ones), so results do not depend on --threads.
 import { readTextPieces } from '../sources/files-pieces.js';
-import type { ReadSkipReason } from '../sources/files-read.js';
+import { readKeyFileCandidate, type ReadSkipReason } from '../sources/files-read.js';
 import { detectChunk, type Detected } from './scan-chunk.js';
 import type { RuleSet } from './ruleset.js';
 import type { Chunk, ScanStats } from './types.js';
@@ -22,6 +22,11 @@ export interface FileOutcome {
 export function detectFile(job: FileJob, ruleset: RuleSet, maxFileSize: number, stats: ScanStats): FileOutcome {
   const r = readTextPieces(job.abs, maxFileSize);
   if ('skip' in r) {
+    const key = r.skip === 'binary' ? readKeyFileCandidate(job.abs, maxFileSize) : undefined;
+    if (key) {
+      const chunk: Chunk = { origin: { kind: 'file', path: job.path }, text: key.base64, startLine: 1, binary: true };
+      return { path: job.path, bytes: key.bytes, detected: detectChunk(chunk, ruleset, stats) };
+    }
     const skip: FileOutcome['skip'] = { reason: r.skip };
     if (r.detail !== undefined) skip.detail = r.detail;
     return { path: job.path, skip, bytes: 0, detected: [] };

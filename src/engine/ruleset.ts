@@ -81,6 +81,8 @@ export class RuleSet {
   private readonly pathRules: readonly RuntimeRule[];
   /** selectByText's per-keyword hit lists, empty between calls. */
   private readonly hitsScratch: number[][];
+  /** Rules whose detector reads binary files (key stores); never selected for text. */
+  readonly binaryRules: readonly RuntimeRule[];
 
   constructor(data: readonly CompiledRuleData[]) {
     this.rules = data.map((d, i) => new LazyRule(d, i));
@@ -101,6 +103,7 @@ export class RuleSet {
     this.prefixes = [...kwIndex.keys()];
     this.matcher = new KeywordMatcher(this.prefixes);
     this.pathRules = this.rules.filter((r) => r.data.path !== undefined);
+    this.binaryRules = this.rules.filter((r) => r.detector?.binary);
     this.hitsScratch = this.keywordRules.map(() => []);
   }
 

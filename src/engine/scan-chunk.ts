@@ -49,6 +49,8 @@ interface Raw {
   secret: string;
   spans: Record<string, readonly [number, number] | undefined>;
   groups: Record<string, string | undefined>;
+  /** A code detector's notes. */
+  notes?: string[];
 }
 
 function reject(stats: ScanStats, reason: RejectReason): void {
@@ -168,7 +170,7 @@ function* regexCandidates(rule: RuntimeRule, text: string, hits: readonly number
 function* detectorCandidates(rule: RuntimeRule, text: string, path: string, hits: readonly number[] | null): Generator<Raw> {
   for (const h of rule.detector!.find(text, path, hits)) {
     const secret = text.slice(h.start, h.end);
-    yield { rule, start: h.start, end: h.end, secret, spans: { secret: [0, secret.length] }, groups: { secret }, ...(h.dropped ? { dropped: h.dropped } : {}) };
+    yield { rule, start: h.start, end: h.end, secret, spans: { secret: [0, secret.length] }, groups: { secret }, ...(h.dropped ? { dropped: h.dropped } : {}), ...(h.notes ? { notes: h.notes } : {}) };
   }
 }
 
@@ -184,6 +186,7 @@ function validate(c: Raw): { reason: RejectReason } | { notes: string[] } {
   const cs = c.rule.checksum;
   if (cs && !cs.algo.verify({ secret: c.secret, spans: c.spans }, cs.params)) return { reason: 'bad-checksum' };
   const notes: string[] = cs ? ['checksum valid'] : [];
+  if (c.notes) notes.push(...c.notes);
   for (const v of c.rule.validators) {
     const r = v.validate(c.secret, c.groups);
     if (!r.ok) return { reason: r.lookalike ?? 'bad-structure' };
@@ -215,11 +218,13 @@ export interface Detected {
 
 /** The expensive half: prefilter, regexes and detectors, validation. Pure but for `stats`. */
 export function detectChunk(chunk: Chunk, ruleset: RuleSet, stats: ScanStats, depth = 0): Detected[] {
+  if (chunk.binary) return detectBinary(chunk, ruleset, stats, depth === 0 ? ['binary file'] : []);
   const text = chunk.text;
   const found = depth < MAX_DECODE_DEPTH ? findEncoded(text) : [];
   const selection = ruleset.select(text, chunk.origin.path);
   // Decoded layers run pattern rules and the detectors that read decoded text (a base64 .env).
-  const rules = selection.rules.map((rule, i) => ({ rule, hits: selection.hits[i]! })).filter((r) => depth === 0 || !r.rule.detector || r.rule.detector.onDecoded);
+  const rules = selection.rules.map((rule, i) => ({ rule, hits: selection.hits[i]! }))
+    .filter((r) => !r.rule.detector || (depth === 0 ? !r.rule.detector.binary : r.rule.detector.onDecoded));
   if (rules.length === 0 && found.length === 0) return [];
   const lines = new LineIndex(text);
   // A piece of a long line starts mid-line: columns on its first line are offset.
@@ -283,7 +288,9 @@ export function detectChunk(chunk: Chunk, ruleset: RuleSet, stats: ScanStats, de
   }
   // Secrets inside encoded runs are reported where the run is, with the decoding noted.
   for (const run of found) {
-    const inner = detectChunk({ origin: chunk.origin, text: run.decoded, startLine: 1 }, ruleset, stats, depth + 1);
+    // A key store a pattern rule already judged in its base64 form (pkcs12-base64) is that rule's.
+    if (run.binary && claimed.some(([a, b]) => a < run.end && run.start < b)) continue;
+    const inner = detectChunk({ origin: chunk.origin, text: run.decoded, startLine: 1, ...(run.binary ? { binary: true as const } : {}) }, ruleset, stats, depth + 1);
     if (inner.length === 0) continue;
     const a = lines.locate(run.start);
     const b = lines.locate(run.end - 1);
@@ -312,6 +319,27 @@ export function detectChunk(chunk: Chunk, ruleset: RuleSet, stats: ScanStats, de
         lineText: lines.linesAround(run.start, run.end),
         previousLineText: previousLine(text, run.start),
       });
+    }
+  }
+  return out;
+}
+
+/**
+ * A binary file (its bytes in base64): only the rules that read binary files run, and a finding
+ * is the whole file, at line 1. No keywords, no decoding of runs, no line filter: a commit that
+ * adds or changes a key store adds all of it.
+ */
+function detectBinary(chunk: Chunk, ruleset: RuleSet, stats: ScanStats, extraNotes: readonly string[]): Detected[] {
+  const out: Detected[] = [];
+  for (const rule of ruleset.binaryRules) {
+    if (!rule.appliesTo(chunk.origin.path)) continue;
+    for (const raw of detectorCandidates(rule, chunk.text, chunk.origin.path, null)) {
+      const v = validate(raw);
+      if ('reason' in v) {
+        reject(stats, v.reason);
+        continue;
+      }
+      out.push({ ruleId: rule.data.id, secret: raw.secret, notes: [...v.notes, ...extraNotes], line: 1, column: 1, endLine: 1, endColumn: 1, lineText: '', previousLineText: '' });
     }
   }
   return out;

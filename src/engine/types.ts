@@ -18,6 +18,11 @@ export interface Chunk {
   startColumn?: number;
   /** When set, only findings that start on one of these (1-based, original-file) lines are kept. */
   reportLines?: ReadonlySet<number>;
+  /**
+   * A binary file that may be a key store: `text` is its bytes in base64, and only the rules
+   * whose detector reads binary files see it (src/detectors/key-files.ts).
+   */
+  binary?: true;
 }
 
 export type Severity = 'error' | 'warn';

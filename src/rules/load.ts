@@ -117,8 +117,11 @@ function parseRuleNode(src: YamlSource, node: YamlNode, opts: RuleParseOptions):
   if (detector !== undefined && !Object.hasOwn(detectors, detector)) {
     fail(`unknown detector \`${detector}\``, `use one of: ${Object.keys(detectors).join(', ')}`, get('detector'));
   }
-  const keywords = strList('keywords', true).map((k) => k.toLowerCase());
-  if (keywords.length === 0 || keywords.some((k) => k.length < 2)) {
+  // A rule that reads binary files is not selected by text, so it has no keywords.
+  const binary = detector !== undefined && (detectors as Record<string, { binary?: boolean }>)[detector]?.binary === true;
+  const keywords = strList('keywords', !binary).map((k) => k.toLowerCase());
+  if (binary && keywords.length > 0) fail(`detector \`${detector}\` reads binary files: keywords are never used`, 'remove `keywords`', get('keywords'));
+  if (!binary && (keywords.length === 0 || keywords.some((k) => k.length < 2))) {
     fail('`keywords` needs at least one literal of 2+ characters', 'add the token prefix or a provider word, e.g. `keywords: [acme_]`', get('keywords'));
   }
   const flags = str('flags', false) ?? '';

@@ -26,7 +26,9 @@ function findingsOf(ruleset: RuleSet, text: string, path: string): number {
 
 /** What a scan of `text` reports, masked: a failure message must not echo a live-looking secret. */
 function maskedFindings(ruleset: RuleSet, text: string, path: string): string[] {
-  return scanChunk({ origin: { kind: 'stdin', path }, text, startLine: 1 }, ruleset,
+  // A rule that reads binary files has examples in base64 (a file's bytes).
+  const binary = ruleset.binaryRules.length > 0 ? { binary: true as const, text: text.replace(/\s+/g, '') } : {};
+  return scanChunk({ origin: { kind: 'stdin', path }, text, startLine: 1, ...binary }, ruleset,
     { unmask: false, filters: [], collectSuppressed: false }, emptyStats()).findings.map((f) => f.masked);
 }
 

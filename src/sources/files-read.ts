@@ -3,7 +3,9 @@
 // large files can grow here.
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { decodeText, looksBinary } from './decode.js';
+import { KEY_FILE_MAX_BYTES, mayBeKeyFile } from '../detectors/key-files.js';
 import { extensionOf, isBinaryPath } from './files-binary-ext.js';
+import { mayHoldKeyFile } from './key-file-names.js';
 
 export type ReadSkipReason = 'binary' | 'too-large' | 'unreadable' | 'special';
 
@@ -50,6 +52,38 @@ export function readTextFile(abs: string, maxFileSize: number): ReadResult {
     return { text: decodeText(data), bytes: n };
   } catch (e) {
     return { skip: 'unreadable', detail: errCode(e) };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * A binary file that may be a key store or private key: its bytes in base64 for the key-file
+ * rules (Chunk.binary), or undefined. Files of other binary types by name (images, archives) are
+ * not opened; others are opened for their first bytes, and read whole only when those fit.
+ */
+export function readKeyFileCandidate(abs: string, maxFileSize: number): { base64: string; bytes: number } | undefined {
+  if (!mayHoldKeyFile(abs)) return undefined;
+  let fd: number;
+  try {
+    fd = openSync(abs, OPEN_FLAGS);
+  } catch {
+    return undefined;
+  }
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile() || st.size > Math.min(maxFileSize, KEY_FILE_MAX_BYTES)) return undefined;
+    const buf = Buffer.allocUnsafe(st.size);
+    let n = readSync(fd, buf, 0, Math.min(16, buf.length), 0);
+    if (!mayBeKeyFile(buf.subarray(0, n))) return undefined;
+    while (n < buf.length) {
+      const got = readSync(fd, buf, n, buf.length - n, n);
+      if (got === 0) break;
+      n += got;
+    }
+    return { base64: buf.subarray(0, n).toString('base64'), bytes: n };
+  } catch {
+    return undefined;
   } finally {
     closeSync(fd);
   }

@@ -1,7 +1,8 @@
-// The directory source: walk roots, read each file, hand the engine one Chunk per text file.
+// The directory source: walk roots, read each file, hand the engine one Chunk per text file (and
+// per binary file that may be a key store, as its base64: Chunk.binary).
 // Every skip is counted in the scan stats and reported through onSkip.
 import type { Chunk, ScanStats } from '../engine/types.js';
-import { readTextFile } from './files-read.js';
+import { readKeyFileCandidate, readTextFile } from './files-read.js';
 import { type FileSourceOptions, type SkipReason, walkFiles } from './files-walk.js';
 
 export { decodeText, looksBinary } from './decode.js';
@@ -46,7 +47,12 @@ export async function* fileChunks(opts: FileSourceOptions, stats: ScanStats): As
   for (const entry of walkFiles({ ...opts, onSkip })) {
     const r = readTextFile(entry.abs, opts.maxFileSize);
     if ('skip' in r) {
-      onSkip(entry.path, r.skip, r.detail);
+      const key = r.skip === 'binary' ? readKeyFileCandidate(entry.abs, opts.maxFileSize) : undefined;
+      if (key) {
+        stats.filesScanned++;
+        stats.bytesScanned += key.bytes;
+        yield { origin: { kind: 'file', path: entry.path }, text: key.base64, startLine: 1, binary: true };
+      } else onSkip(entry.path, r.skip, r.detail);
       continue;
     }
     stats.filesScanned++;

@@ -25,6 +25,8 @@ export interface DiffHandler {
    * lines new to every parent count (`++`): a line taken from one parent was added in that parent.
    */
   added?(text: string, line: number): void;
+  /** A file git shows only as `Binary files … differ` (no hunks; its blob has the content). */
+  binary?(f: DiffFile): void;
 }
 
 /** Lines starting with this character are commit headers (see the history source's --format). */
@@ -60,6 +62,26 @@ export function unquotePath(raw: string): string {
 
 function stripPrefix(p: string): string {
   return p.startsWith('b/') ? p.slice(2) : p;
+}
+
+/**
+ * The new path of `Binary files A and B differ` (A and B as given: `/dev/null`, `a/P`, `"b/…"`).
+ * A path may itself hold ` and `, so the split uses what A must be: `/dev/null` for a new file,
+ * or the same path as B (`a/P and b/P`); a renamed binary falls back to the last ` and `.
+ * Undefined for a deletion.
+ */
+export function binaryPath(pair: string): string | undefined {
+  let b: string | undefined;
+  if (pair.startsWith('/dev/null and ')) b = pair.slice(14);
+  else {
+    const half = (pair.length - 5) / 2;
+    const a = pair.slice(0, half);
+    const rest = pair.slice(half);
+    if (Number.isInteger(half) && rest.startsWith(' and ') && unquotePath(a).slice(2) === unquotePath(rest.slice(5)).slice(2)) b = rest.slice(5);
+    else b = pair.slice(pair.lastIndexOf(' and ') + 5);
+  }
+  if (b === '/dev/null') return undefined;
+  return stripPrefix(unquotePath(b));
 }
 
 export class DiffParser {
@@ -113,6 +135,9 @@ export class DiffParser {
       if (this.active) this.handler.file({ path: stripPrefix(unquotePath(raw)), sha: this.sha, mode: this.mode });
     } else if (c === 64 /* @ */) {
       this.startHunk(line);
+    } else if (line.startsWith('Binary files ') && line.endsWith(' differ')) {
+      const path = binaryPath(line.slice(13, -7));
+      if (path !== undefined) this.handler.binary?.({ path, sha: this.sha, mode: this.mode });
     }
   }
 

@@ -1,8 +1,11 @@
 // The history source: `git log -p -U0 --cc` streamed through the diff parser. Each run of added lines
 // of a file in a commit becomes a chunk whose origin names the commit, author, date and path.
 import type { Chunk, Origin, ScanStats } from '../engine/types.js';
+import { KEY_FILE_MAX_BYTES, mayBeKeyFile } from '../detectors/key-files.js';
+import { blobSizes, catFileBatch } from './git-cat-file.js';
 import { COMMIT_MARKER, DiffParser } from './git-diff-parse.js';
 import { DIFF_ARGS, DIFF_CONFIG, gitLines } from './git-run.js';
+import { mayHoldKeyFile } from './key-file-names.js';
 
 export interface HistoryOptions {
   /** Any directory inside the repository. */
@@ -50,6 +53,8 @@ export async function* historyChunks(opts: HistoryOptions, stats: ScanStats): As
   let run: { start: number; lines: string[]; bytes: number } | undefined;
   const maxFileSize = opts.maxFileSize ?? Infinity;
   let fileBytes = 0;
+  // Binary files that may be key stores, read from the object store once the log is done.
+  const binaries: Array<{ origin: CommitOrigin; sha: string }> = [];
 
   const flush = (): void => {
     if (run && origin && run.lines.length) {
@@ -76,6 +81,13 @@ export async function* historyChunks(opts: HistoryOptions, stats: ScanStats): As
       origin = { kind: 'commit', path: f.path, ...commit };
       fileBytes = 0;
       stats.filesScanned++;
+    },
+    binary(f) {
+      flush();
+      origin = undefined;
+      if (f.sha === undefined || (f.mode !== undefined && NOT_CONTENT.has(f.mode)) || !mayHoldKeyFile(f.path)) return;
+      if (opts.include && !opts.include(f.path)) return;
+      binaries.push({ origin: { kind: 'commit', path: f.path, ...commit }, sha: f.sha });
     },
     hunk(start) {
       flush();
@@ -112,6 +124,31 @@ export async function* historyChunks(opts: HistoryOptions, stats: ScanStats): As
   }
   flush();
   yield* ready.splice(0);
+  yield* binaryChunks(opts.cwd, binaries, maxFileSize, stats);
+}
+
+/** Key stores among the binary files the history added: each as a binary chunk (its base64). */
+async function* binaryChunks(cwd: string, files: ReadonlyArray<{ origin: CommitOrigin; sha: string }>, maxFileSize: number, stats: ScanStats): AsyncGenerator<Chunk> {
+  if (files.length === 0) return;
+  const bySha = new Map<string, CommitOrigin[]>();
+  for (const f of files) {
+    const list = bySha.get(f.sha);
+    if (list) list.push(f.origin);
+    else bySha.set(f.sha, [f.origin]);
+  }
+  // Sizes first, so large binaries (models, media) are never streamed through the pipe.
+  const limit = Math.min(maxFileSize, KEY_FILE_MAX_BYTES);
+  const sizes = await blobSizes(cwd, [...bySha.keys()]);
+  const small = [...bySha.keys()].filter((sha) => (sizes.get(sha) ?? Infinity) <= limit);
+  for await (const blob of catFileBatch(cwd, small, limit)) {
+    if (!blob.content || !mayBeKeyFile(blob.content)) continue;
+    const text = blob.content.toString('base64');
+    for (const origin of bySha.get(blob.sha) ?? []) {
+      stats.filesScanned++;
+      stats.bytesScanned += blob.size;
+      yield { origin, text, startLine: 1, binary: true };
+    }
+  }
 }
 
 /** How many commits the revisions name (for progress); undefined when git cannot say. */

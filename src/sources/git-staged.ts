@@ -2,11 +2,13 @@
 // (never the working tree); only the lines the commit adds are reported.
 import type { Chunk, ScanStats } from '../engine/types.js';
 import { KeyhoundError } from '../errors.js';
+import { KEY_FILE_MAX_BYTES, mayBeKeyFile } from '../detectors/key-files.js';
 import { decodeText, looksBinary } from './decode.js';
 import { catFileBatch } from './git-cat-file.js';
 import { DiffParser, type DiffFile } from './git-diff-parse.js';
 import { DIFF_ARGS, DIFF_CONFIG, gitLines, gitSync } from './git-run.js';
 import type { SkipReason } from './files-walk.js';
+import { mayHoldKeyFile } from './key-file-names.js';
 
 export interface StagedOptions {
   /** Any directory inside the repository or worktree. */
@@ -23,6 +25,8 @@ export interface StagedFile {
   mode: string | undefined;
   /** New-file line numbers the commit adds. */
   added: Set<number>;
+  /** Shown as `Binary files … differ`: read only to see whether it is a key store. */
+  binary?: true;
 }
 
 /** Modes that are not file content: symlinks (the target path) and submodules (a commit id). */
@@ -49,6 +53,12 @@ export async function stagedFiles(opts: StagedOptions): Promise<StagedFile[]> {
       if (!cur) return;
       for (let l = start; l < start + count; l++) cur.added.add(l);
     },
+    binary(f: DiffFile) {
+      cur = undefined;
+      if (f.sha === undefined || /^0+$/.test(f.sha) || !mayHoldKeyFile(f.path)) return;
+      if (opts.include && !opts.include(f.path)) return;
+      files.push({ path: f.path, sha: f.sha, mode: f.mode, added: new Set(), binary: true });
+    },
   });
   const args = [...DIFF_CONFIG, 'diff', '--cached', ...DIFF_ARGS, '--diff-filter=ACMRT'];
   try {
@@ -58,7 +68,7 @@ export async function stagedFiles(opts: StagedOptions): Promise<StagedFile[]> {
     gitSync(['rev-parse', '--git-dir'], opts.cwd);
     throw e;
   }
-  const out = files.filter((f) => f.added.size > 0);
+  const out = files.filter((f) => f.added.size > 0 || f.binary);
   // A bare repository's `diff --cached` succeeds and shows nothing: that must not pass as clean.
   // Checked only when nothing was found, so a hook with staged changes pays no extra process.
   if (out.length === 0 && gitSync(['rev-parse', '--is-bare-repository'], opts.cwd).stdout.trim() === 'true') {
@@ -87,8 +97,14 @@ export async function* stagedChunks(opts: StagedOptions, stats: ScanStats): Asyn
       };
       if (blob.missing) skip('unreadable', 'blob missing from the object store');
       else if (!blob.content) skip('too-large', `${blob.size} bytes`);
-      else if (looksBinary(blob.content)) skip('binary');
-      else {
+      else if (looksBinary(blob.content)) {
+        // A key store committed as a file: the whole file is new content.
+        if (blob.size <= KEY_FILE_MAX_BYTES && mayBeKeyFile(blob.content) && mayHoldKeyFile(f.path)) {
+          stats.filesScanned++;
+          stats.bytesScanned += blob.size;
+          yield { origin: { kind: 'staged', path: f.path }, text: Buffer.from(blob.content).toString('base64'), startLine: 1, binary: true };
+        } else skip('binary');
+      } else {
         stats.filesScanned++;
         stats.bytesScanned += blob.size;
         yield { origin: { kind: 'staged', path: f.path }, text: decodeText(blob.content), startLine: 1, reportLines: f.added };

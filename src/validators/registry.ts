@@ -7,6 +7,7 @@ import { exampleHostPassword } from './example-host-password.js';
 import { githubStatelessToken } from './github-stateless-token.js';
 import { grafanaCloudToken } from './grafana-cloud-token.js';
 import { jwt } from './jwt.js';
+import { keyStore } from './key-store.js';
 import { mixedAlphabet } from './mixed-alphabet.js';
 import { privateKeyBody } from './private-key-body.js';
 import { pypiMacaroon } from './pypi-macaroon.js';
@@ -30,6 +31,7 @@ export const validators = {
   'basic-credentials': basicCredentials,
   'bitbucket-dc-token': bitbucketDcToken,
   'example-host-password': exampleHostPassword,
+  'key-store': keyStore,
 } satisfies Record<string, StructureValidator>;
 
 export type ValidatorName = keyof typeof validators;
