@@ -8,11 +8,12 @@ import { detectChunks, runDetected, runEngine, type DetectedItem, type EngineRes
 import { defaultThreads, detectFiles } from './engine/pool.js';
 import type { FileJob } from './engine/file-detect.js';
 import { RuleSet } from './engine/ruleset.js';
-import type { CandidateFilter } from './engine/scan-chunk.js';
+import type { CandidateFilter, Detected } from './engine/scan-chunk.js';
 import { emptyStats, type Chunk, type ScanStats } from './engine/types.js';
 import { builtinRules } from './rules/builtin.js';
 import { compileRules } from './rules/load.js';
 import { closest } from './rules/yaml-doc.js';
+import { DEFAULT_MAX_ARCHIVE_DEPTH } from './sources/binary-files.js';
 import { countSkip, walkFiles, type SkipReason } from './sources/files.js';
 import { createSuppression, ruleSeverity, type SuppressOptions } from './suppress/index.js';
 
@@ -27,6 +28,8 @@ export interface ScanOptions {
   /** Put raw secrets into findings (`secret` field). Off by default. */
   unmask?: boolean;
   maxFileSize?: number;
+  /** Archive layers opened (zip, jar, tar.gz; a jar in a war is 2); 0 reads no archive. */
+  maxArchiveDepth?: number;
   gitignore?: boolean;
   /** Worker threads for directory scans (default: the number of cores, at most 8). */
   threads?: number;
@@ -130,6 +133,7 @@ export async function scan(opts: ScanOptions = {}): Promise<ScanResult> {
   // One directory: paths relative to it (`scan ./repo` reports `src/a.ts`); else relative to cwd.
   const base = roots.length === 1 && isDirectory(roots[0]!) ? roots[0]! : cwd;
   const maxFileSize = opts.maxFileSize ?? config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+  const read = { maxFileSize, maxArchiveDepth: opts.maxArchiveDepth ?? config.maxArchiveDepth ?? DEFAULT_MAX_ARCHIVE_DEPTH };
   const onSkip = (path: string, reason: SkipReason, detail?: string): void => {
     countSkip(stats, reason);
     opts.onSkip?.(path, reason, detail);
@@ -141,18 +145,29 @@ export async function scan(opts: ScanOptions = {}): Promise<ScanResult> {
   }
   const items = (async function* (): AsyncGenerator<DetectedItem> {
     const threads = opts.threads ?? defaultThreads();
-    for await (const o of detectFiles(jobs, ruleset, ruleset.rules.map((r) => r.data), { threads, maxFileSize }, stats)) {
+    for await (const o of detectFiles(jobs, ruleset, ruleset.rules.map((r) => r.data), { threads, read }, stats)) {
       if (o.skip) {
         onSkip(o.path, o.skip.reason, o.skip.detail);
         continue;
       }
       stats.filesScanned++;
       stats.bytesScanned += o.bytes;
-      yield { origin: { kind: 'file', path: o.path }, detected: o.detected };
+      for (const s of o.entrySkips ?? []) onSkip(s.path, s.reason, s.detail);
+      yield* byEntry(o.path, o.detected);
     }
   })();
   const result = await runSuppressed(items, ruleset, config, { ...opts, cwd, pathBase: base }, stats);
   return { ...result, ruleset, config };
+}
+
+/** A file's findings as items, one per path: an archive's entries are reported as their own files. */
+function* byEntry(path: string, detected: readonly Detected[]): Generator<DetectedItem> {
+  const paths = [...new Set(detected.map((d) => d.path ?? path))];
+  if (paths.length <= 1) {
+    yield { origin: { kind: 'file', path: paths[0] ?? path }, detected: [...detected] };
+    return;
+  }
+  for (const p of paths) yield { origin: { kind: 'file', path: p }, detected: detected.filter((d) => (d.path ?? path) === p) };
 }
 
 function isDirectory(p: string): boolean {

@@ -24,6 +24,8 @@ export interface Config {
   rules: RuleSpec[];
   disable: string[];
   maxFileSize: number | undefined;
+  /** Archive layers opened (`max_archive_depth`); undefined: the default. */
+  maxArchiveDepth: number | undefined;
   ignore: string[];
   /** Directory the file's path patterns are relative to (the file's own directory). */
   dir: string | undefined;
@@ -38,20 +40,21 @@ export interface Config {
 export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
 
 const CONFIG_KEYS = [
-  'rule_files', 'rules', 'disable', 'max_file_size', 'ignore', 'severity', 'allowlist', 'fail_on', 'inline_markers',
+  'rule_files', 'rules', 'disable', 'max_file_size', 'max_archive_depth', 'ignore', 'severity', 'allowlist', 'fail_on', 'inline_markers',
 ] as const;
 /** Keys that shape the whole scan, so a nested config (one subtree) cannot set them. */
 const TOP_LEVEL_ONLY: Readonly<Record<string, string>> = {
   rule_files: 'move it to the top-level config',
   rules: 'move the rule to the top-level config',
   max_file_size: 'move it to the top-level config',
+  max_archive_depth: 'move it to the top-level config',
   fail_on: 'move it to the top-level config',
   ignore: 'put the patterns in a .keyhoundignore file in this directory',
 };
 
 export function emptyConfig(): Config {
   return {
-    path: undefined, rules: [], disable: [], maxFileSize: undefined, ignore: [],
+    path: undefined, rules: [], disable: [], maxFileSize: undefined, maxArchiveDepth: undefined, ignore: [],
     dir: undefined, severity: [], allowlists: [], failOn: undefined, inlineMarkers: {}, nested: false,
   };
 }
@@ -139,6 +142,14 @@ export function parseConfig(text: string, display: string, baseDir: string, abs 
         const size = typeof raw === 'string' || typeof raw === 'number' ? parseSize(raw) : undefined;
         if (size === undefined) fail('`max_file_size` must be a size', 'write e.g. `max_file_size: 10MB`');
         cfg.maxFileSize = size;
+        break;
+      }
+      case 'max_archive_depth': {
+        const raw = value && isScalar(value) ? value.value : undefined;
+        if (typeof raw !== 'number' || !Number.isInteger(raw) || raw < 0 || raw > 5) {
+          fail('`max_archive_depth` must be a whole number from 0 to 5', 'write e.g. `max_archive_depth: 2` (0 reads no archive)');
+        }
+        cfg.maxArchiveDepth = raw as number;
         break;
       }
       case 'severity':

@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { builtinRules } from '../rules/builtin.js';
 import type { CompiledRuleData } from '../rules/types.js';
-import { detectFile, type FileJob, type FileOutcome } from './file-detect.js';
+import { detectFile, type FileJob, type FileOutcome, type ReadLimits } from './file-detect.js';
 import type { DetectedItem } from './scan.js';
 import type { RuleSet } from './ruleset.js';
 import { MAX_LOOKALIKES, type Chunk, type RejectReason, type ScanStats } from './types.js';
@@ -186,12 +186,12 @@ async function* runPool(
   batches: AsyncIterator<WorkJob[]>,
   threads: number,
   rules: readonly CompiledRuleData[],
-  maxFileSize: number,
+  read: ReadLimits,
   stats: ScanStats,
 ): AsyncGenerator<{ job: WorkJob; result: JobResult }> {
   const budget = ruleBudgetMs();
   const lookalikes = stats.lookalikes !== undefined;
-  const workers = Array.from({ length: threads }, () => new GuardedWorker({ rules: [...rules], maxFileSize, lookalikes }, budget));
+  const workers = Array.from({ length: threads }, () => new GuardedWorker({ rules: [...rules], read, lookalikes }, budget));
   const done = new Map<number, { jobs: WorkJob[]; reply: BatchReply }>();
   let total: number | undefined;
   let failure: unknown;
@@ -257,22 +257,23 @@ export async function* detectFiles(
   jobs: readonly FileJob[],
   ruleset: RuleSet,
   rules: readonly CompiledRuleData[],
-  opts: { threads: number; maxFileSize: number; sizeOf?: (job: FileJob) => number },
+  opts: { threads: number; read: ReadLimits; sizeOf?: (job: FileJob) => number },
   stats: ScanStats,
 ): AsyncGenerator<FileOutcome> {
   const guard = needsGuard(rules) && workersAvailable();
   let threads = Math.min(opts.threads, Math.ceil(jobs.length / BATCH_FILES));
   if (!guard && (threads <= 1 || jobs.length < MIN_FILES_FOR_WORKERS || !workersAvailable())) {
-    for (const job of jobs) yield detectFile(job, ruleset, opts.maxFileSize, stats);
+    for (const job of jobs) yield detectFile(job, ruleset, opts.read, stats);
     return;
   }
   threads = Math.max(1, threads);
   const sizeOf = opts.sizeOf;
   const work = jobs.map((j): WorkJob => ({ kind: 'file', abs: j.abs, path: j.path }));
   const batches = batched(work, (j) => (sizeOf && j.kind === 'file' ? sizeOf(j) : 0));
-  for await (const { result } of runPool(batches, threads, rules, opts.maxFileSize, stats)) {
+  for await (const { result } of runPool(batches, threads, rules, opts.read, stats)) {
     const out: FileOutcome = { path: result.path, bytes: result.bytes, detected: result.detected };
     if (result.skip) out.skip = result.skip;
+    if (result.entrySkips) out.entrySkips = result.entrySkips;
     yield out;
   }
 }
@@ -291,7 +292,7 @@ export async function* detectChunksGuarded(
     for await (const chunk of chunks) yield { kind: 'chunk', chunk };
   })();
   const batches = batched(work, (j) => (j.kind === 'chunk' ? j.chunk.text.length : 0));
-  for await (const { job, result } of runPool(batches, threads, rules, Infinity, stats)) {
+  for await (const { job, result } of runPool(batches, threads, rules, { maxFileSize: Infinity, maxArchiveDepth: 0 }, stats)) {
     if (job.kind === 'chunk') yield { origin: job.chunk.origin, detected: result.detected };
   }
 }

@@ -204,6 +204,8 @@ function proof(rule: RuntimeRule): number {
  * detectChunk (possibly in a worker thread), consumed by finalizeChunk; never leaves the engine.
  */
 export interface Detected {
+  /** Set when the finding is in an entry of an archive: the entry's path (`a.zip!/.env`). */
+  path?: string;
   ruleId: string;
   secret: string;
   notes: string[];

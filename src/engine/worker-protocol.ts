@@ -1,13 +1,13 @@
 // The messages between the pool (src/engine/pool.ts) and its worker threads (src/engine/worker.ts).
 // Kept apart so the pool can import it without loading the worker's entry code.
 import type { CompiledRuleData } from '../rules/types.js';
-import type { FileJob } from './file-detect.js';
+import type { FileJob, FileOutcome, ReadLimits } from './file-detect.js';
 import type { Detected } from './scan-chunk.js';
 import type { Chunk, Lookalike, RejectReason } from './types.js';
 
 export interface WorkerInit {
   rules: CompiledRuleData[];
-  maxFileSize: number;
+  read: ReadLimits;
   /** List look-alikes (`--verbose`), not only count them. */
   lookalikes?: boolean;
   /** Int32Array over it: see PROGRESS. */
@@ -31,6 +31,7 @@ export interface JobResult {
   skip?: { reason: 'binary' | 'too-large' | 'unreadable' | 'special'; detail?: string };
   bytes: number;
   detected: Detected[];
+  entrySkips?: FileOutcome['entrySkips'];
 }
 
 export interface BatchReply {

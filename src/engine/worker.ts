@@ -53,7 +53,7 @@ function serve(init: WorkerInit): void {
       const path = jobPath(job);
       if (skip?.includes('*')) return { path, skip: { reason: 'unreadable', detail: 'timed out' }, bytes: 0, detected: [] };
       const ruleset = skip?.length ? tracked(init.rules.filter((r) => !skip.includes(r.id)), indexOf, mark) : full;
-      if (job.kind === 'file') return detectFile(job, ruleset, init.maxFileSize, stats);
+      if (job.kind === 'file') return detectFile(job, ruleset, init.read, stats);
       return { path, bytes: Buffer.byteLength(job.chunk.text), detected: detectChunk(job.chunk, ruleset, stats) };
     });
     mark(-1);

@@ -3,9 +3,8 @@
 // large files can grow here.
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { decodeText, looksBinary } from './decode.js';
-import { KEY_FILE_MAX_BYTES, mayBeKeyFile } from '../detectors/key-files.js';
 import { extensionOf, isBinaryPath } from './files-binary-ext.js';
-import { mayHoldKeyFile } from './key-file-names.js';
+import { type BinaryOptions, binaryReadLimit, mayHoldSecrets } from './binary-files.js';
 
 export type ReadSkipReason = 'binary' | 'too-large' | 'unreadable' | 'special';
 
@@ -58,12 +57,12 @@ export function readTextFile(abs: string, maxFileSize: number): ReadResult {
 }
 
 /**
- * A binary file that may be a key store or private key: its bytes in base64 for the key-file
- * rules (Chunk.binary), or undefined. Files of other binary types by name (images, archives) are
- * not opened; others are opened for their first bytes, and read whole only when those fit.
+ * A binary file that may hold secrets (a key store, an archive: see binary-files.ts), read whole,
+ * or undefined. Binary types by name that cannot (images, fonts) are not opened; others are
+ * opened for their first bytes and read only when those fit.
  */
-export function readKeyFileCandidate(abs: string, maxFileSize: number): { base64: string; bytes: number } | undefined {
-  if (!mayHoldKeyFile(abs)) return undefined;
+export function readBinaryCandidate(abs: string, opts: BinaryOptions): Buffer | undefined {
+  if (!mayHoldSecrets(abs)) return undefined;
   let fd: number;
   try {
     fd = openSync(abs, OPEN_FLAGS);
@@ -72,16 +71,18 @@ export function readKeyFileCandidate(abs: string, maxFileSize: number): { base64
   }
   try {
     const st = fstatSync(fd);
-    if (!st.isFile() || st.size > Math.min(maxFileSize, KEY_FILE_MAX_BYTES)) return undefined;
+    if (!st.isFile()) return undefined;
+    const head = Buffer.allocUnsafe(Math.min(512, st.size));
+    const h = readSync(fd, head, 0, head.length, 0);
+    if (st.size > binaryReadLimit(head.subarray(0, h), opts)) return undefined;
     const buf = Buffer.allocUnsafe(st.size);
-    let n = readSync(fd, buf, 0, Math.min(16, buf.length), 0);
-    if (!mayBeKeyFile(buf.subarray(0, n))) return undefined;
+    let n = 0;
     while (n < buf.length) {
       const got = readSync(fd, buf, n, buf.length - n, n);
       if (got === 0) break;
       n += got;
     }
-    return { base64: buf.subarray(0, n).toString('base64'), bytes: n };
+    return buf.subarray(0, n);
   } catch {
     return undefined;
   } finally {

@@ -13,6 +13,8 @@ export interface FileSourceOptions {
   roots: readonly string[];
   /** Bytes; larger files are skipped and counted. */
   maxFileSize: number;
+  /** Archive layers opened (binary-files.ts); default DEFAULT_MAX_ARCHIVE_DEPTH. */
+  maxArchiveDepth?: number;
   /** Honour .gitignore files (nested) and .git/info/exclude. .keyhoundignore always applies. */
   gitignore: boolean;
   /** Base for relative roots and for shown paths (default: the process working directory). */

@@ -1,8 +1,9 @@
 // The directory source: walk roots, read each file, hand the engine one Chunk per text file (and
-// per binary file that may be a key store, as its base64: Chunk.binary).
+// the chunks of key stores and archives: binary-files.ts).
 // Every skip is counted in the scan stats and reported through onSkip.
 import type { Chunk, ScanStats } from '../engine/types.js';
-import { readKeyFileCandidate, readTextFile } from './files-read.js';
+import { binaryChunks, DEFAULT_MAX_ARCHIVE_DEPTH } from './binary-files.js';
+import { readBinaryCandidate, readTextFile } from './files-read.js';
 import { type FileSourceOptions, type SkipReason, walkFiles } from './files-walk.js';
 
 export { decodeText, looksBinary } from './decode.js';
@@ -47,11 +48,12 @@ export async function* fileChunks(opts: FileSourceOptions, stats: ScanStats): As
   for (const entry of walkFiles({ ...opts, onSkip })) {
     const r = readTextFile(entry.abs, opts.maxFileSize);
     if ('skip' in r) {
-      const key = r.skip === 'binary' ? readKeyFileCandidate(entry.abs, opts.maxFileSize) : undefined;
-      if (key) {
+      const read = { maxFileSize: opts.maxFileSize, maxArchiveDepth: opts.maxArchiveDepth ?? DEFAULT_MAX_ARCHIVE_DEPTH, onSkip };
+      const bytes = r.skip === 'binary' ? readBinaryCandidate(entry.abs, read) : undefined;
+      if (bytes) {
         stats.filesScanned++;
-        stats.bytesScanned += key.bytes;
-        yield { origin: { kind: 'file', path: entry.path }, text: key.base64, startLine: 1, binary: true };
+        stats.bytesScanned += bytes.length;
+        yield* binaryChunks(bytes, entry.path, (path) => ({ kind: 'file', path }), read);
       } else onSkip(entry.path, r.skip, r.detail);
       continue;
     }

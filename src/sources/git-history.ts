@@ -1,11 +1,12 @@
 // The history source: `git log -p -U0 --cc` streamed through the diff parser. Each run of added lines
 // of a file in a commit becomes a chunk whose origin names the commit, author, date and path.
 import type { Chunk, Origin, ScanStats } from '../engine/types.js';
-import { KEY_FILE_MAX_BYTES, mayBeKeyFile } from '../detectors/key-files.js';
+import { KEY_FILE_MAX_BYTES } from '../detectors/key-files.js';
+import { isArchivePath } from './archive.js';
+import { binaryChunks, DEFAULT_MAX_ARCHIVE_DEPTH, mayHoldSecrets } from './binary-files.js';
 import { blobSizes, catFileBatch } from './git-cat-file.js';
 import { COMMIT_MARKER, DiffParser } from './git-diff-parse.js';
 import { DIFF_ARGS, DIFF_CONFIG, gitLines } from './git-run.js';
-import { mayHoldKeyFile } from './key-file-names.js';
 
 export interface HistoryOptions {
   /** Any directory inside the repository. */
@@ -20,7 +21,9 @@ export interface HistoryOptions {
    * a generated file committed whole). The rest is left out and counted as too large.
    */
   maxFileSize?: number;
-  onSkip?: (path: string, reason: 'too-large', detail?: string) => void;
+  /** Archive layers opened in a committed archive (binary-files.ts). */
+  maxArchiveDepth?: number;
+  onSkip?: (path: string, reason: 'too-large' | 'unreadable', detail?: string) => void;
   /** Called after each commit header with the number of commits seen so far. */
   onCommit?: (count: number) => void;
 }
@@ -85,7 +88,7 @@ export async function* historyChunks(opts: HistoryOptions, stats: ScanStats): As
     binary(f) {
       flush();
       origin = undefined;
-      if (f.sha === undefined || (f.mode !== undefined && NOT_CONTENT.has(f.mode)) || !mayHoldKeyFile(f.path)) return;
+      if (f.sha === undefined || (f.mode !== undefined && NOT_CONTENT.has(f.mode)) || !mayHoldSecrets(f.path)) return;
       if (opts.include && !opts.include(f.path)) return;
       binaries.push({ origin: { kind: 'commit', path: f.path, ...commit }, sha: f.sha });
     },
@@ -124,11 +127,11 @@ export async function* historyChunks(opts: HistoryOptions, stats: ScanStats): As
   }
   flush();
   yield* ready.splice(0);
-  yield* binaryChunks(opts.cwd, binaries, maxFileSize, stats);
+  yield* committedBinaries(opts, binaries, stats);
 }
 
-/** Key stores among the binary files the history added: each as a binary chunk (its base64). */
-async function* binaryChunks(cwd: string, files: ReadonlyArray<{ origin: CommitOrigin; sha: string }>, maxFileSize: number, stats: ScanStats): AsyncGenerator<Chunk> {
+/** Key stores and archives among the binary files the history added, as chunks. */
+async function* committedBinaries(opts: HistoryOptions, files: ReadonlyArray<{ origin: CommitOrigin; sha: string }>, stats: ScanStats): AsyncGenerator<Chunk> {
   if (files.length === 0) return;
   const bySha = new Map<string, CommitOrigin[]>();
   for (const f of files) {
@@ -136,17 +139,33 @@ async function* binaryChunks(cwd: string, files: ReadonlyArray<{ origin: CommitO
     if (list) list.push(f.origin);
     else bySha.set(f.sha, [f.origin]);
   }
-  // Sizes first, so large binaries (models, media) are never streamed through the pipe.
-  const limit = Math.min(maxFileSize, KEY_FILE_MAX_BYTES);
-  const sizes = await blobSizes(cwd, [...bySha.keys()]);
-  const small = [...bySha.keys()].filter((sha) => (sizes.get(sha) ?? Infinity) <= limit);
-  for await (const blob of catFileBatch(cwd, small, limit)) {
-    if (!blob.content || !mayBeKeyFile(blob.content)) continue;
-    const text = blob.content.toString('base64');
+  const maxFileSize = opts.maxFileSize ?? Infinity;
+  const maxArchiveDepth = opts.maxArchiveDepth ?? DEFAULT_MAX_ARCHIVE_DEPTH;
+  // Sizes first, so large binaries (models, media) are never streamed through the pipe: only a
+  // file named as an archive may be larger than a key file.
+  const sizes = await blobSizes(opts.cwd, [...bySha.keys()]);
+  const limitOf = (sha: string): number =>
+    maxArchiveDepth > 0 && bySha.get(sha)!.some((o) => isArchivePath(o.path)) ? maxFileSize : Math.min(maxFileSize, KEY_FILE_MAX_BYTES);
+  const wanted = [...bySha.keys()].filter((sha) => (sizes.get(sha) ?? Infinity) <= limitOf(sha));
+  const most = Math.max(0, ...wanted.map((sha) => sizes.get(sha)!));
+  for await (const blob of catFileBatch(opts.cwd, wanted, most)) {
+    if (!blob.content) continue;
     for (const origin of bySha.get(blob.sha) ?? []) {
-      stats.filesScanned++;
-      stats.bytesScanned += blob.size;
-      yield { origin, text, startLine: 1, binary: true };
+      const at = (path: string): CommitOrigin => ({ ...origin, path });
+      const onSkip = (path: string, reason: 'too-large' | 'unreadable', detail: string): void => {
+        if (reason === 'too-large') stats.skipped.tooLarge++;
+        else stats.skipped.unreadable++;
+        opts.onSkip?.(`${path}@${origin.commit.slice(0, 12)}`, reason, detail);
+      };
+      let counted = false;
+      for (const chunk of binaryChunks(blob.content, origin.path, at, { maxFileSize, maxArchiveDepth, onSkip })) {
+        if (!counted) {
+          stats.filesScanned++;
+          stats.bytesScanned += blob.size;
+          counted = true;
+        }
+        yield chunk;
+      }
     }
   }
 }

@@ -6,6 +6,7 @@ import { detectChunks } from '../engine/scan.js';
 import type { Chunk } from '../engine/types.js';
 import { UsageError } from '../errors.js';
 import { buildRuleSet, newStats, resolveConfig, runSuppressed, type ScanOptions, type ScanResult } from '../scan.js';
+import { DEFAULT_MAX_ARCHIVE_DEPTH } from './binary-files.js';
 import { githubRange } from './git-ci.js';
 import { keyhoundIgnoreFilter } from './ignore-files.js';
 import { countCommits, historyChunks } from './git-history.js';
@@ -78,6 +79,7 @@ export async function scanGit(req: GitScanRequest, opts: ScanOptions = {}): Prom
     chunks = stagedChunks({
       cwd,
       maxFileSize: opts.maxFileSize ?? config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
+      maxArchiveDepth: opts.maxArchiveDepth ?? config.maxArchiveDepth ?? DEFAULT_MAX_ARCHIVE_DEPTH,
       include,
       ...(opts.onSkip ? { onSkip: opts.onSkip } : {}),
     }, stats);
@@ -111,6 +113,7 @@ export async function scanGit(req: GitScanRequest, opts: ScanOptions = {}): Prom
       onCommit,
       include,
       maxFileSize: opts.maxFileSize ?? config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
+      maxArchiveDepth: opts.maxArchiveDepth ?? config.maxArchiveDepth ?? DEFAULT_MAX_ARCHIVE_DEPTH,
       ...(opts.onSkip ? { onSkip: opts.onSkip } : {}),
     }, stats);
     // All refs and not one commit: an unborn branch is not an error, but say why nothing was scanned.

@@ -2,18 +2,19 @@
 // (never the working tree); only the lines the commit adds are reported.
 import type { Chunk, ScanStats } from '../engine/types.js';
 import { KeyhoundError } from '../errors.js';
-import { KEY_FILE_MAX_BYTES, mayBeKeyFile } from '../detectors/key-files.js';
 import { decodeText, looksBinary } from './decode.js';
 import { catFileBatch } from './git-cat-file.js';
 import { DiffParser, type DiffFile } from './git-diff-parse.js';
 import { DIFF_ARGS, DIFF_CONFIG, gitLines, gitSync } from './git-run.js';
 import type { SkipReason } from './files-walk.js';
-import { mayHoldKeyFile } from './key-file-names.js';
+import { binaryChunks, DEFAULT_MAX_ARCHIVE_DEPTH, mayHoldSecrets } from './binary-files.js';
 
 export interface StagedOptions {
   /** Any directory inside the repository or worktree. */
   cwd: string;
   maxFileSize: number;
+  /** Archive layers opened in a staged archive (binary-files.ts). */
+  maxArchiveDepth?: number;
   /** Return false to leave a path out (config `ignore`). Paths are repository-relative. */
   include?: (path: string) => boolean;
   onSkip?: (path: string, reason: SkipReason, detail?: string) => void;
@@ -25,7 +26,7 @@ export interface StagedFile {
   mode: string | undefined;
   /** New-file line numbers the commit adds. */
   added: Set<number>;
-  /** Shown as `Binary files … differ`: read only to see whether it is a key store. */
+  /** Shown as `Binary files … differ`: read to see whether it is a key store or an archive. */
   binary?: true;
 }
 
@@ -55,7 +56,7 @@ export async function stagedFiles(opts: StagedOptions): Promise<StagedFile[]> {
     },
     binary(f: DiffFile) {
       cur = undefined;
-      if (f.sha === undefined || /^0+$/.test(f.sha) || !mayHoldKeyFile(f.path)) return;
+      if (f.sha === undefined || /^0+$/.test(f.sha) || !mayHoldSecrets(f.path)) return;
       if (opts.include && !opts.include(f.path)) return;
       files.push({ path: f.path, sha: f.sha, mode: f.mode, added: new Set(), binary: true });
     },
@@ -95,15 +96,23 @@ export async function* stagedChunks(opts: StagedOptions, stats: ScanStats): Asyn
         if (detail === undefined) opts.onSkip?.(f.path, reason);
         else opts.onSkip?.(f.path, reason, detail);
       };
+      const skipEntry = (path: string, reason: SkipReason, detail: string): void => {
+        if (reason === 'too-large') stats.skipped.tooLarge++;
+        else stats.skipped.unreadable++;
+        opts.onSkip?.(path, reason, detail);
+      };
       if (blob.missing) skip('unreadable', 'blob missing from the object store');
       else if (!blob.content) skip('too-large', `${blob.size} bytes`);
       else if (looksBinary(blob.content)) {
-        // A key store committed as a file: the whole file is new content.
-        if (blob.size <= KEY_FILE_MAX_BYTES && mayBeKeyFile(blob.content) && mayHoldKeyFile(f.path)) {
+        // A key store or an archive committed as a file: all of it is new content.
+        const read = { maxFileSize: opts.maxFileSize, maxArchiveDepth: opts.maxArchiveDepth ?? DEFAULT_MAX_ARCHIVE_DEPTH, onSkip: skipEntry };
+        const chunks = mayHoldSecrets(f.path) ? [...binaryChunks(blob.content, f.path, (path) => ({ kind: 'staged', path }), read)] : [];
+        if (chunks.length === 0) skip('binary');
+        else {
           stats.filesScanned++;
           stats.bytesScanned += blob.size;
-          yield { origin: { kind: 'staged', path: f.path }, text: Buffer.from(blob.content).toString('base64'), startLine: 1, binary: true };
-        } else skip('binary');
+          yield* chunks;
+        }
       } else {
         stats.filesScanned++;
         stats.bytesScanned += blob.size;

@@ -4,7 +4,7 @@ import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { identifyKeyFile, mayBeKeyFile } from '../../src/detectors/key-files.js';
 import { binaryPath } from '../../src/sources/git-diff-parse.js';
-import { mayHoldKeyFile } from '../../src/sources/key-file-names.js';
+import { mayHoldSecrets } from '../../src/sources/binary-files.js';
 import { getValidator } from '../../src/validators/registry.js';
 import { certificateShape, der, javaKeyStoreShape, keepassShape, opensslPkcs12, pgpKeyShape, pkcs12Shape, pkcs1Shape, pkcs8Shape } from '../helpers/key-files.js';
 
@@ -80,9 +80,9 @@ describe('identifyKeyFile', () => {
 });
 
 describe('which binary files the sources read', () => {
-  it('key-store names and unknown binaries yes, images and archives no', () => {
-    for (const p of ['a.p12', 'certs/x.PFX', 'release.keystore', 'secring.gpg', 'db.kdbx', 'key.der', 'signing', 'data.bin']) expect(mayHoldKeyFile(p)).toBe(true);
-    for (const p of ['logo.png', 'lib.jar', 'font.woff2', 'a.zip']) expect(mayHoldKeyFile(p)).toBe(false);
+  it('key-store names, archives and unknown binaries yes, images, fonts and compiled code no', () => {
+    for (const p of ['a.p12', 'certs/x.PFX', 'release.keystore', 'secring.gpg', 'db.kdbx', 'key.der', 'signing', 'data.bin', 'lib.jar', 'a.zip']) expect(mayHoldSecrets(p)).toBe(true);
+    for (const p of ['logo.png', 'font.woff2', 'App.class', 'lib.so']) expect(mayHoldSecrets(p)).toBe(false);
   });
 
   it('binaryPath reads the new path of `Binary files … differ`', () => {

@@ -30,6 +30,8 @@ Options:
       --unmask            show raw secrets in the report (never do this in CI logs)
       --max-file-size N   skip files larger than N (e.g. 10MB; default 10MB); in history, read
                           at most N bytes that one commit adds to a file
+      --max-archive-depth N  archive layers to open (zip, jar, tar.gz, ...; a jar in a war
+                          is 2; default 2); 0 scans no archive
       --no-gitignore      also scan files ignored by .gitignore
   -j, --threads N         worker threads for directory scans (default: number of cores)
       --staged            scan what \`git commit\` would record (index blobs, added lines only)
@@ -62,6 +64,7 @@ export async function scanCommand(args: string[], io: CliIO): Promise<number> {
         'no-config': { type: 'boolean' },
         unmask: { type: 'boolean' },
         'max-file-size': { type: 'string' },
+        'max-archive-depth': { type: 'string' },
         'no-gitignore': { type: 'boolean' },
         verbose: { type: 'boolean', short: 'v' },
         staged: { type: 'boolean' },
@@ -91,6 +94,11 @@ export async function scanCommand(args: string[], io: CliIO): Promise<number> {
     maxFileSize = parseSize(v['max-file-size']);
     if (maxFileSize === undefined) throw new UsageError(`--max-file-size: \`${v['max-file-size']}\` is not a size`, 'write e.g. 10MB or 512KB');
   }
+  let maxArchiveDepth: number | undefined;
+  if (v['max-archive-depth'] !== undefined) {
+    maxArchiveDepth = Number(v['max-archive-depth']);
+    if (!/^[0-5]$/.test(v['max-archive-depth'])) throw new UsageError(`--max-archive-depth: \`${v['max-archive-depth']}\` is not a depth`, 'write a whole number from 0 to 5 (0 scans no archive)');
+  }
   const verbose = v.verbose ?? false;
   const opts: ScanOptions = {
     cwd: io.cwd,
@@ -100,6 +108,7 @@ export async function scanCommand(args: string[], io: CliIO): Promise<number> {
     noConfig: v['no-config'] ?? false,
     ...(v.config ? { config: v.config } : {}),
     ...(maxFileSize !== undefined ? { maxFileSize } : {}),
+    ...(maxArchiveDepth !== undefined ? { maxArchiveDepth } : {}),
     ...(v.threads !== undefined ? { threads: parseThreads(v.threads) } : {}),
     ...(verbose ? { onSkip: (p: string, reason: string, detail?: string) => io.stderr(`skipped ${p}: ${reason}${detail ? ` (${detail})` : ''}\n`) } : {}),
     ...(verbose ? { collectLookalikes: true } : {}),
