@@ -136,6 +136,10 @@ function examine(text: string, ns: number, ne: number, memo: Memo, keepPlacehold
   const name = text.slice(s, ne);
   const cls = remember(memo.names, name, () => classifyName(name) ?? null);
   if (!cls) return undefined;
+  // A file name in a changelog or diffstat (`src/gpasswd.c: s/a/b/`, `readpassphrase.3 => …`).
+  if (FILE_NAME.test(name)) return undefined;
+  // Test results (`PASS: <test name>` lines of an Automake or DejaGnu log), not a password.
+  if (name === 'PASS' && (memo.testLog ??= (text.match(TEST_RESULT) ?? []).length >= 2)) return undefined;
   const asg = readAssignment(text, ns, s, ne, name) ?? pairedValue(text, ns, ne);
   if (!asg) return undefined;
   const val = readValue(text, asg, s);
@@ -143,6 +147,9 @@ function examine(text: string, ns: number, ne: number, memo: Memo, keepPlacehold
   const literal = val.quoted || asg.op !== 'assign' || asg.tight;
   return judge(text, name, cls, val.start, val.end, val.quoted, literal, memo, keepPlaceholders);
 }
+
+const FILE_NAME = /\.(?:c|h|cc|cpp|cxx|hpp|m|mm|py|js|mjs|cjs|ts|tsx|go|rs|java|kt|rb|php|pl|sh|md|txt|rst|in|am|ac|html?|xml|[1-9][a-z]{0,4})$/i;
+const TEST_RESULT = /^(?:PASS|FAIL|XFAIL|XPASS|UNSUPPORTED|UNRESOLVED|UNTESTED|SKIP|ERROR): /gm;
 
 // The key is the value of a `name`/`key` field (`- name: DB_PASSWORD`, `{"name": "DB_PASSWORD"`,
 // `name = "DB_PASSWORD"`) and its value sits in a `value` field next to it: Kubernetes and ECS
@@ -464,6 +471,12 @@ function isSigV4Scope(value: string): boolean {
     return false;
   }
 }
+const INNER_ASSIGNMENT = /^([A-Za-z_][\w.-]{0,30})=[^=;&]+(?:$|[;&][A-Za-z_][\w.-]*=)/;
+const NEXT_PAIR = /^[;&][A-Za-z_][\w.-]*=/;
+// Colon-separated hex bytes: a key or certificate fingerprint (`51:C4:0C:6D:…`), public.
+const COLON_HEX = /^(?:[0-9A-Fa-f]{2}:){7,}[0-9A-Fa-f]{2}$/;
+// A printf verb (`project/%s/services`): a template. `%5A` (percent-encoding) is not one.
+const PRINTF_VERB = /%[svqd](?![0-9A-Za-z])/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const VERSION = /^[v=~^<>]*\d+(?:\.\d+)+(?:[-+][\w.-]*)?$/;
 // A package and its version (`jjwt-jackson-0.11.2` or `oauth2-http:1.3.0` of a Maven coordinate, `lodash@4.17.21`,
@@ -493,6 +506,8 @@ const LEADING_MEMBER = /^\+?[A-Za-z_$][\w$]*((?:\??\.[A-Za-z_$][\w$]*)+)[=?:|&+(
 
 const CLOSING_ARGUMENT = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*\)+$/;
 
+// A short code in a name, digits inside: `x509`, `sha256`, `utf8`, `ed25519`.
+const SHORT_CODE_PIECE = /^[a-z]{1,4}[0-9]{1,5}[a-z]{0,2}$/i;
 // One piece of a name: a word in one case, Capitalised or camelCase, with at most two digits after.
 const NAME_PIECE = /^(?:[a-z]+|[A-Z]+|[A-Z]?[a-z]+(?:[A-Z][a-z]+)*)[0-9]{0,2}$/;
 
@@ -506,12 +521,25 @@ function isSeparatedName(v: string): boolean {
   if (pieces.length < 3) return false;
   let words = 0;
   for (const p of pieces) {
-    if (p.length > 24 || !NAME_PIECE.test(p)) return false;
+    if (p.length > 24 || (!NAME_PIECE.test(p) && !SHORT_CODE_PIECE.test(p))) return false;
     const letters = p.replace(/[0-9]+$/, '');
     // Acronyms (`pkcs`, `html`) are short; a longer piece without a vowel is random.
     if (letters.length >= 5 && !/[aeiouy]/i.test(letters)) return false;
     // Two pieces must be words or known abbreviations: random letters between dashes are not.
     if (letters.length >= 3 && isWordOrAbbreviation(letters)) words++;
+  }
+  return words >= 2;
+}
+
+/** Three or more short comma-separated items, two of them words. */
+function isOptionList(v: string): boolean {
+  const items = v.split(',');
+  if (items.length < 3) return false;
+  let words = 0;
+  for (const it of items) {
+    if (!/^[\w.=:-]{0,24}$/.test(it)) return false;
+    const w = it.replace(/^[\w.-]*=/, '').toLowerCase();
+    if (w.length >= 3 && /^[a-z]+[0-9]?$/.test(w) && (wordLike(w.replace(/[0-9]$/, '')) || isWordOrAbbreviation(w.replace(/[0-9]$/, '')))) words++;
   }
   return words >= 2;
 }
@@ -618,6 +646,8 @@ interface Verdict {
 interface Memo {
   names: Map<string, NameClass | null>;
   values: Map<string, Verdict | null>;
+  /** The text is a test log (`PASS: name` result lines); computed on first need. */
+  testLog?: boolean;
 }
 const MEMO_LIMIT = 4096;
 
@@ -663,6 +693,12 @@ function judge(
   if (quoted && /\{\d*\}|%[sd]/.test(value) && FORMATTED.test(text.slice(end, end + 12))) return undefined;
   // `KdcAdminPassword: XmlStringMaxLen256;` is a declaration with a type, not a value.
   if (!quoted && text[end] === ';' && /^[A-Z]/.test(value) && isIdentifierLike(value)) return undefined;
+  // The value is itself an assignment to a name that is no secret (`tpmkey:uuid=7f46…;storage=user`).
+  // Only among other pairs (`;storage=user` follows): `bd=n9nk…` alone is a token holding `=`.
+  const inner = INNER_ASSIGNMENT.exec(value);
+  if (inner && (inner[0].length < value.length || NEXT_PAIR.test(text.slice(end, end + 40))) && !classifyName(inner[1]!)) return undefined;
+  // A Google Docs / Sheets link's `key=` is the document's id.
+  if (cls.weak && /docs\.google\.com\//.test(linePrefix(text, start))) return undefined;
   // UUIDs in request bookkeeping (`ClientRequestToken`, `LifecycleActionToken`) are idempotency ids.
   if (UUID.test(value) && UUID_ID_NAME.test(name)) return undefined;
   // An enum or label constant that spells its own name (`FLOW_PASSWORD_REQUIRED_V2 =
@@ -727,7 +763,10 @@ function judgeValue(value: string, kind: SecretKind, weak: boolean, quoted: bool
   if ((kind === 'secret' || !literal) && isSeparatedName(value)) return undefined;
   // A value that names a secret (`MyTestDatabaseSecret-a1b2c3`, `term-token-…`) is not one.
   if (kind === 'secret' && SECRET_WORD.test(value)) return undefined;
-  if (ENCRYPTED.test(value)) return undefined;
+  if (ENCRYPTED.test(value) || COLON_HEX.test(value)) return undefined;
+  // A template (`project/%s/services`) or a list of options (`bytes,1,opt,name=key,proto3` in a Go
+  // struct tag). Not for passwords: random ones hold `%d` and commas.
+  if (kind === 'secret' && (PRINTF_VERB.test(value) || isOptionList(value))) return undefined;
   // A UUID is an id, except behind a plainly secret name (`RAILWAY_TOKEN`, `client_secret`): many
   // services issue UUID tokens.
   if (DIGEST_PREFIX.test(value) || (UUID.test(value) && weak) || PUBLIC_MATERIAL.test(value) || isSigV4Scope(value)) return undefined;

@@ -209,3 +209,37 @@ describe('identifier-like values seen in this repository', () => {
     for (let i = 0; i < 300; i++) expect(isIdentifierLike(`a_${b62(30)}`)).toBe(false);
   });
 });
+
+describe('text newly read inside archives (compressed changelogs, vendored code)', () => {
+  const values = (text: string) => findGenericSecrets(text).map((h) => h.value);
+
+  it('test-result lines of a test log are not passwords; one PASS: line with a password is', () => {
+    // Written as `${PASS}:` so this file is no test log to keyhound's own pre-commit scan.
+    const PASS = 'PASS';
+    expect(values(`${PASS}: binutils-all/i386/ibt-plt-1a\n${PASS}: addr2line -f option\nFAIL: ld-x86-64/pr21038b\n`)).toEqual([]);
+    const p = pw(14);
+    expect(values(`USER: admin\nPASS: ${p}\n`)).toEqual([p]);
+  });
+
+  it('file names in changelogs and diffstats are not assignment names', () => {
+    expect(values('\t* src/gpasswd.c: s/die/catch_signals/\n')).toEqual([]);
+    expect(values(' man/{readpassphrase.3 => readpassphrase.3bsd}   |  0\n')).toEqual([]);
+    const p = pw(14);
+    expect(values(`gpasswd: ${p}\n`)).toEqual([p]);
+  });
+
+  it('fingerprints, identifiers with codes, templates, option lists and inner assignments are not secrets', () => {
+    expect(values('  sig_key:        51:C4:0C:6D:7E:A5:6C:D8:8F:B4:3A:DF:91:78:4F:18:BC:D5:E4:C5\n')).toEqual([]);
+    expect(values('     doit:124: rsa pss key: gnutls_x509_crt_verify_data2   |\n')).toEqual([]);
+    expect(values('\tbatchKeyTmplServiceUsageEnableServices = "project/%s/services:batchEnable"\n')).toEqual([]);
+    expect(values('\tFlatmap map[string]string `protobuf_key:"bytes,1,opt,name=key,proto3" protobuf_val:"bytes,2,opt,name=value,proto3"`\n')).toEqual([]);
+    expect(values('  tpmkey:uuid=7f468c16-cb7f-11e1-824d-b3a4f4b20343;storage=user\n')).toEqual([]);
+    expect(values(`  https://docs.google.com/spreadsheet/ccc?key=${b62(44)}&usp=sharing\n`)).toEqual([]);
+    // Next to each: the real thing is still found.
+    const k = b62(40);
+    expect(values(`sig_key: ${k}\n`)).toEqual([k]);
+    expect(values(`  https://api.example.net/v1?key=${k}&usp=sharing\n`)).toEqual([k]);
+    const eq = `${b64(20)}=.${b64(30)}`;
+    expect(values(`api_token = "${eq}"\n`)).toEqual([eq]);
+  });
+});
