@@ -6,6 +6,7 @@ import { discordBotToken } from './discord-bot-token.js';
 import { exampleHostPassword } from './example-host-password.js';
 import { githubStatelessToken } from './github-stateless-token.js';
 import { grafanaCloudToken } from './grafana-cloud-token.js';
+import { jettyObfuscated } from './jetty-obfuscated.js';
 import { jwt } from './jwt.js';
 import { keyStore } from './key-store.js';
 import { mixedAlphabet } from './mixed-alphabet.js';
@@ -32,6 +33,7 @@ export const validators = {
   'bitbucket-dc-token': bitbucketDcToken,
   'example-host-password': exampleHostPassword,
   'key-store': keyStore,
+  'jetty-obfuscated': jettyObfuscated,
 } satisfies Record<string, StructureValidator>;
 
 export type ValidatorName = keyof typeof validators;

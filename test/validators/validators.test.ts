@@ -3,6 +3,7 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { awsAccountId } from '../../src/validators/aws-access-key-id.js';
+import { deobfuscateJetty } from '../../src/validators/jetty-obfuscated.js';
 import { crc24 } from '../../src/validators/private-key-body.js';
 import { getValidator, validators } from '../../src/validators/registry.js';
 import type { StructureValidator, ValidationResult } from '../../src/validators/types.js';
@@ -403,3 +404,42 @@ function randomFrom62(n: number): string {
   for (const b of randomBytes(n - 2)) s += alphabet[b % alphabet.length];
   return s;
 }
+
+describe('jetty-obfuscated', () => {
+  // Jetty's Password.obfuscate, written from its algorithm: each group holds b[i] and b[n-1-i].
+  const obfuscate = (s: string): string => {
+    const b = [...Buffer.from(s, 'utf8')].map((x) => (x > 127 ? x - 256 : x));
+    let out = 'OBF:';
+    for (let i = 0; i < b.length; i++) {
+      const b1 = b[i]!;
+      const b2 = b[b.length - (i + 1)]!;
+      if (b1 < 0 || b2 < 0) {
+        const x = ((0xff & b1) * 256 + (0xff & b2)).toString(36);
+        out += 'U0000'.slice(0, 5 - x.length) + x;
+      } else {
+        const x = ((127 + b1 + b2) * 256 + (127 + b1 - b2)).toString(36);
+        out += '000'.slice(0, 4 - x.length) + x;
+      }
+    }
+    return out;
+  };
+  const val = v('jetty-obfuscated');
+
+  it('reverses any password, ASCII or not, and notes its length without showing it', () => {
+    for (const p of [randomBytes(9).toString('base64'), randomBytes(15).toString('base64'), 'Grün-Wald-73x', 'Зима-2024-Kx']) {
+      expect(deobfuscateJetty(obfuscate(p))).toBe(p);
+      expect(val.validate(obfuscate(p), {})).toEqual({ ok: true, notes: [`deobfuscates to a ${[...p].length}-character password`] });
+    }
+    expect(deobfuscateJetty('OBF:1v2j1uum1xtv1zej1zer1xtn1uvk1v1v')).toBe('password');
+  });
+
+  it('calls placeholders look-alikes and rejects groups whose mirror bytes disagree', () => {
+    expect(val.validate(obfuscate('changeit'), {})).toMatchObject({ ok: false, lookalike: 'placeholder' });
+    const good = obfuscate('Tq7#vRm2pLx9');
+    const bad = `${good.slice(0, -1)}${good.endsWith('a') ? 'b' : 'a'}`;
+    expect(val.validate(bad, {}).ok).toBe(false);
+    let random = 0;
+    for (let i = 0; i < 300; i++) if (deobfuscateJetty(`OBF:${Buffer.from(randomBytes(24)).toString('hex').replace(/[^0-9a-z]/g, '').slice(0, 32)}`) !== undefined) random++;
+    expect(random).toBe(0);
+  });
+});
