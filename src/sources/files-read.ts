@@ -38,17 +38,9 @@ export function readTextFile(abs: string, maxFileSize: number): ReadResult {
     if (st.size > maxFileSize) {
       return { skip: 'too-large', detail: `${st.size} bytes > limit ${maxFileSize}` };
     }
-    const buf = Buffer.allocUnsafe(st.size);
-    let n = 0;
-    // Read what fstat promised; a file that grows meanwhile is cut there, one that shrinks ends early.
-    while (n < buf.length) {
-      const got = readSync(fd, buf, n, buf.length - n, n);
-      if (got === 0) break;
-      n += got;
-    }
-    const data = n === buf.length ? buf : buf.subarray(0, n);
+    const data = readAll(fd, st.size);
     if (looksBinary(data)) return { skip: 'binary', detail: 'NUL byte in the first 8 KB' };
-    return { text: decodeText(data), bytes: n };
+    return { text: decodeText(data), bytes: data.length };
   } catch (e) {
     return { skip: 'unreadable', detail: errCode(e) };
   } finally {
@@ -75,19 +67,24 @@ export function readBinaryCandidate(abs: string, opts: BinaryOptions): Buffer | 
     const head = Buffer.allocUnsafe(Math.min(512, st.size));
     const h = readSync(fd, head, 0, head.length, 0);
     if (st.size > binaryReadLimit(head.subarray(0, h), opts)) return undefined;
-    const buf = Buffer.allocUnsafe(st.size);
-    let n = 0;
-    while (n < buf.length) {
-      const got = readSync(fd, buf, n, buf.length - n, n);
-      if (got === 0) break;
-      n += got;
-    }
-    return buf.subarray(0, n);
+    return readAll(fd, st.size);
   } catch {
     return undefined;
   } finally {
     closeSync(fd);
   }
+}
+
+/** Read what fstat promised; a file that grows meanwhile is cut there, one that shrinks ends early. */
+function readAll(fd: number, size: number): Buffer {
+  const buf = Buffer.allocUnsafe(size);
+  let n = 0;
+  while (n < buf.length) {
+    const got = readSync(fd, buf, n, buf.length - n, n);
+    if (got === 0) break;
+    n += got;
+  }
+  return n === buf.length ? buf : buf.subarray(0, n);
 }
 
 function kindOf(st: { isDirectory(): boolean; isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean }): string {

@@ -147,7 +147,7 @@ async function* committedBinaries(opts: HistoryOptions, files: ReadonlyArray<{ o
   const limitOf = (sha: string): number =>
     maxArchiveDepth > 0 && bySha.get(sha)!.some((o) => isArchivePath(o.path)) ? maxFileSize : Math.min(maxFileSize, KEY_FILE_MAX_BYTES);
   const wanted = [...bySha.keys()].filter((sha) => (sizes.get(sha) ?? Infinity) <= limitOf(sha));
-  const most = Math.max(0, ...wanted.map((sha) => sizes.get(sha)!));
+  const most = wanted.reduce((m, sha) => Math.max(m, sizes.get(sha)!), 0);
   for await (const blob of catFileBatch(opts.cwd, wanted, most)) {
     if (!blob.content) continue;
     for (const origin of bySha.get(blob.sha) ?? []) {
