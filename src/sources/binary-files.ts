@@ -2,6 +2,7 @@
 // a key store or private key (src/detectors/key-files.ts decides what it is) becomes a binary
 // chunk; an archive's entries become chunks of their own, named `archive.zip!/inside/.env`.
 // Binary types by name that are neither (images, fonts, compiled code) are never read.
+import { createHash } from 'node:crypto';
 import { KEY_FILE_EXTENSIONS, KEY_FILE_MAX_BYTES, mayBeKeyFile } from '../detectors/key-files.js';
 import type { Chunk, Origin } from '../engine/types.js';
 import { ArchiveBudget, archiveEntries, archiveKind, isArchivePath } from './archive.js';
@@ -14,6 +15,11 @@ export interface BinaryOptions {
   maxArchiveDepth: number;
   /** An archive entry not read, by path (`a.zip!/big.bin`). */
   onSkip?: (path: string, reason: 'too-large' | 'unreadable', detail: string) => void;
+  /**
+   * Entries already scanned (path and content): skipped, and new ones added. A commit that
+   * changes one file of an archive adds that file, not the archive's other entries.
+   */
+  seen?: Set<string>;
 }
 
 /** Default archive depth: a jar inside a war is read, a zip inside that jar is not. */
@@ -30,6 +36,13 @@ export function binaryReadLimit(head: Uint8Array, opts: BinaryOptions): number {
   return mayBeKeyFile(head) ? Math.min(opts.maxFileSize, KEY_FILE_MAX_BYTES) : 0;
 }
 
+function isSeen(seen: Set<string>, path: string, bytes: Buffer): boolean {
+  const key = `${path}\0${createHash('sha1').update(bytes).digest('base64')}`;
+  if (seen.has(key)) return true;
+  seen.add(key);
+  return false;
+}
+
 /**
  * The chunks a binary file holds: none, itself as a key file (its base64), or its archive's
  * entries (text entries as text, binary ones looked at in turn, archives to maxArchiveDepth).
@@ -41,6 +54,7 @@ export function* binaryChunks(bytes: Buffer, path: string, origin: (path: string
     for (const item of archiveEntries(bytes, path, b.limits, b)) {
       const inner = `${path}!/${item.path}`;
       if ('skip' in item) opts.onSkip?.(inner, item.skip === 'too-large' ? 'too-large' : 'unreadable', item.detail);
+      else if (opts.seen && isSeen(opts.seen, inner, item.bytes)) continue;
       else if (looksBinary(item.bytes)) yield* binaryChunks(item.bytes, inner, origin, opts, depth + 1, b);
       else yield { origin: origin(inner), text: decodeText(item.bytes), startLine: 1 };
     }

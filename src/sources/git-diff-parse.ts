@@ -7,6 +7,8 @@ export interface DiffFile {
   path: string;
   /** New blob id from the `index` line (full with --full-index); undefined for pure renames. */
   sha: string | undefined;
+  /** The blob it replaces (all zeros for a new file; the first parent's in a merge). */
+  oldSha?: string;
   /** New file mode (100644, 100755, 120000 symlink, 160000 submodule), when git printed it. */
   mode: string | undefined;
 }
@@ -87,6 +89,7 @@ export function binaryPath(pair: string): string | undefined {
 export class DiffParser {
   private inHunks = false;
   private sha: string | undefined;
+  private oldSha: string | undefined;
   private mode: string | undefined;
   private active = false;
   private line = 0;
@@ -124,10 +127,11 @@ export class DiffParser {
       // A combined diff's mode change: `mode 100644,100644..120000`.
       this.mode = line.slice(line.lastIndexOf('.') + 1);
     } else if (line.startsWith('index ')) {
-      const m = /^index [0-9a-f,]+\.\.([0-9a-f]+)(?: (\d+))?/.exec(line);
+      const m = /^index ([0-9a-f]+)[0-9a-f,]*\.\.([0-9a-f]+)(?: (\d+))?/.exec(line);
       if (m) {
-        this.sha = m[1];
-        if (m[2]) this.mode = m[2];
+        this.oldSha = m[1];
+        this.sha = m[2];
+        if (m[3]) this.mode = m[3];
       }
     } else if (line.startsWith('+++ ')) {
       const raw = line.slice(4);
@@ -137,7 +141,7 @@ export class DiffParser {
       this.startHunk(line);
     } else if (line.startsWith('Binary files ') && line.endsWith(' differ')) {
       const path = binaryPath(line.slice(13, -7));
-      if (path !== undefined) this.handler.binary?.({ path, sha: this.sha, mode: this.mode });
+      if (path !== undefined) this.handler.binary?.({ path, sha: this.sha, mode: this.mode, ...(this.oldSha ? { oldSha: this.oldSha } : {}) });
     }
   }
 
@@ -172,6 +176,7 @@ export class DiffParser {
     this.parents = 1;
     this.active = false;
     this.sha = undefined;
+    this.oldSha = undefined;
     this.mode = undefined;
   }
 }

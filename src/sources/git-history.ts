@@ -133,8 +133,10 @@ export async function* historyChunks(opts: HistoryOptions, stats: ScanStats): As
 /** Key stores and archives among the binary files the history added, as chunks. */
 async function* committedBinaries(opts: HistoryOptions, files: ReadonlyArray<{ origin: CommitOrigin; sha: string }>, stats: ScanStats): AsyncGenerator<Chunk> {
   if (files.length === 0) return;
+  // Oldest first: git log lists the newest commit first, so the list is walked backwards.
   const bySha = new Map<string, CommitOrigin[]>();
-  for (const f of files) {
+  for (let i = files.length - 1; i >= 0; i--) {
+    const f = files[i]!;
     const list = bySha.get(f.sha);
     if (list) list.push(f.origin);
     else bySha.set(f.sha, [f.origin]);
@@ -146,8 +148,11 @@ async function* committedBinaries(opts: HistoryOptions, files: ReadonlyArray<{ o
   const sizes = await blobSizes(opts.cwd, [...bySha.keys()]);
   const limitOf = (sha: string): number =>
     maxArchiveDepth > 0 && bySha.get(sha)!.some((o) => isArchivePath(o.path)) ? maxFileSize : Math.min(maxFileSize, KEY_FILE_MAX_BYTES);
+  // Blobs stream oldest first (the map keeps first-seen order): an archive entry is reported in
+  // the commit that added it, not again in each later commit that changes another entry.
   const wanted = [...bySha.keys()].filter((sha) => (sizes.get(sha) ?? Infinity) <= limitOf(sha));
   const most = wanted.reduce((m, sha) => Math.max(m, sizes.get(sha)!), 0);
+  const seen = new Set<string>();
   for await (const blob of catFileBatch(opts.cwd, wanted, most)) {
     if (!blob.content) continue;
     for (const origin of bySha.get(blob.sha) ?? []) {
@@ -158,7 +163,7 @@ async function* committedBinaries(opts: HistoryOptions, files: ReadonlyArray<{ o
         opts.onSkip?.(`${path}@${origin.commit.slice(0, 12)}`, reason, detail);
       };
       let counted = false;
-      for (const chunk of binaryChunks(blob.content, origin.path, at, { maxFileSize, maxArchiveDepth, onSkip })) {
+      for (const chunk of binaryChunks(blob.content, origin.path, at, { maxFileSize, maxArchiveDepth, onSkip, seen })) {
         if (!counted) {
           stats.filesScanned++;
           stats.bytesScanned += blob.size;

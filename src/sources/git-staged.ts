@@ -28,6 +28,8 @@ export interface StagedFile {
   added: Set<number>;
   /** Shown as `Binary files … differ`: read to see whether it is a key store or an archive. */
   binary?: true;
+  /** The blob in HEAD a binary file replaces: its archive entries are not new. */
+  oldSha?: string;
 }
 
 /** Modes that are not file content: symlinks (the target path) and submodules (a commit id). */
@@ -58,7 +60,8 @@ export async function stagedFiles(opts: StagedOptions): Promise<StagedFile[]> {
       cur = undefined;
       if (f.sha === undefined || /^0+$/.test(f.sha) || !mayHoldSecrets(f.path)) return;
       if (opts.include && !opts.include(f.path)) return;
-      files.push({ path: f.path, sha: f.sha, mode: f.mode, added: new Set(), binary: true });
+      const old = f.oldSha && !/^0+$/.test(f.oldSha) ? { oldSha: f.oldSha } : {};
+      files.push({ path: f.path, sha: f.sha, mode: f.mode, added: new Set(), binary: true, ...old });
     },
   });
   const args = [...DIFF_CONFIG, 'diff', '--cached', ...DIFF_ARGS, '--diff-filter=ACMRT'];
@@ -87,6 +90,8 @@ export async function* stagedChunks(opts: StagedOptions, stats: ScanStats): Asyn
     if (list) list.push(f);
     else bySha.set(f.sha, [f]);
   }
+  const maxArchiveDepth = opts.maxArchiveDepth ?? DEFAULT_MAX_ARCHIVE_DEPTH;
+  const seen = await entriesInHead(opts, files.filter((f) => f.oldSha), maxArchiveDepth);
   for await (const blob of catFileBatch(opts.cwd, [...bySha.keys()], opts.maxFileSize)) {
     for (const f of bySha.get(blob.sha) ?? []) {
       const skip = (reason: SkipReason, detail?: string): void => {
@@ -105,7 +110,7 @@ export async function* stagedChunks(opts: StagedOptions, stats: ScanStats): Asyn
       else if (!blob.content) skip('too-large', `${blob.size} bytes`);
       else if (looksBinary(blob.content)) {
         // A key store or an archive committed as a file: all of it is new content.
-        const read = { maxFileSize: opts.maxFileSize, maxArchiveDepth: opts.maxArchiveDepth ?? DEFAULT_MAX_ARCHIVE_DEPTH, onSkip: skipEntry };
+        const read = { maxFileSize: opts.maxFileSize, maxArchiveDepth, onSkip: skipEntry, seen };
         const chunks = mayHoldSecrets(f.path) ? [...binaryChunks(blob.content, f.path, (path) => ({ kind: 'staged', path }), read)] : [];
         if (chunks.length === 0) skip('binary');
         else {
@@ -121,3 +126,19 @@ export async function* stagedChunks(opts: StagedOptions, stats: ScanStats): Asyn
     }
   }
 }
+
+/** Entries of the archives a commit changes, as they are in HEAD: the commit does not add them. */
+async function entriesInHead(opts: StagedOptions, files: readonly StagedFile[], maxArchiveDepth: number): Promise<Set<string>> {
+  const seen = new Set<string>();
+  if (maxArchiveDepth === 0 || files.length === 0) return seen;
+  const byOld = new Map(files.map((f) => [f.oldSha!, f.path]));
+  for await (const blob of catFileBatch(opts.cwd, [...byOld.keys()], opts.maxFileSize)) {
+    const path = byOld.get(blob.sha);
+    if (!blob.content || path === undefined) continue;
+    for (const _ of binaryChunks(blob.content, path, (p) => ({ kind: 'staged', path: p }), { maxFileSize: opts.maxFileSize, maxArchiveDepth, seen })) {
+      // Reading the old archive fills `seen`; its chunks are not scanned.
+    }
+  }
+  return seen;
+}
+

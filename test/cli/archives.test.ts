@@ -97,4 +97,29 @@ describe('archives', () => {
     const mine = findings(h.stdout).filter((f) => f.file.startsWith('release.zip!/'));
     expect(mine.map((f) => `${f.file}:${f.line} ${f.rule} ${f.commit}`)).toEqual([`release.zip!/config/.env:2 slack-bot-token ${added}`]);
   });
+
+  it('a changed archive adds only its new or changed entries: to the hook and in history', () => {
+    const tok = slackBotToken();
+    const tok2 = slackBotToken();
+    const g = gitRepo();
+    // The same zip, rewritten by Python each time with the given entries.
+    const zip = (entries: Record<string, string>) =>
+      execFileSync('python3', ['-c', "import json, sys, zipfile\nwith zipfile.ZipFile('bundle.zip', 'w', zipfile.ZIP_DEFLATED) as z:\n    for k, v in json.loads(sys.argv[1]).items(): z.writestr(k, v)", JSON.stringify(entries)], { cwd: g.dir });
+    zip({ '.env': `SLACK_TOKEN=${tok}\n`, 'notes.txt': 'v1\n' });
+    const first = g.commit('bundle v1');
+    zip({ '.env': `SLACK_TOKEN=${tok}\n`, 'notes.txt': 'v2\n' });
+    g.run(['add', '.']);
+    const unchanged = keyhound(['scan', '--staged', '--format', 'json'], g.dir);
+    expect(unchanged.stderr).toBe('');
+    expect(findings(unchanged.stdout)).toEqual([]);
+    g.commit('bundle v2');
+    zip({ '.env': `SLACK_TOKEN=${tok}\n`, 'notes.txt': 'v2\n', 'deploy/.env': `SLACK_TOKEN=${tok2}\n` });
+    g.run(['add', '.']);
+    const added = keyhound(['scan', '--staged', '--format', 'json'], g.dir);
+    expect(added.code).toBe(1);
+    expect(sorted(added.stdout)).toEqual(['bundle.zip!/deploy/.env:1 slack-bot-token']);
+    const third = g.commit('bundle v3');
+    const h = keyhound(['scan', '--git', '.', '--format', 'json'], g.dir);
+    expect(findings(h.stdout).map((f) => `${f.file} ${f.commit}`).sort()).toEqual([`bundle.zip!/.env ${first}`, `bundle.zip!/deploy/.env ${third}`].sort());
+  });
 });

@@ -68,6 +68,23 @@ describe('git diff parser', () => {
     expect(out[0]!.added).toEqual([[2, '++ not a header'], [3, 'diff --git a/fake b/fake'], [4, '@@ -1 +1 @@'], [12, 'single']]);
   });
 
+  it('reports binary files with their new and old blob ids; file() is not called for them', () => {
+    const binaries: DiffFile[] = [];
+    const files: DiffFile[] = [];
+    const p = new DiffParser({ file: (f) => files.push(f), hunk: () => undefined, binary: (f) => binaries.push(f) });
+    const [a, b, c] = ['1'.repeat(40), '2'.repeat(40), '3'.repeat(40)];
+    for (const l of [
+      'diff --git a/new.p12 b/new.p12', 'new file mode 100644', `index ${'0'.repeat(40)}..${a}`, 'Binary files /dev/null and b/new.p12 differ',
+      'diff --git a/x and y.zip b/x and y.zip', `index ${b}..${c} 100644`, 'Binary files a/x and y.zip and b/x and y.zip differ',
+      'diff --git a/gone.jks b/gone.jks', 'deleted file mode 100644', `index ${c}..${'0'.repeat(40)}`, 'Binary files a/gone.jks and /dev/null differ',
+    ]) p.push(l);
+    expect(files).toEqual([]);
+    expect(binaries).toEqual([
+      { path: 'new.p12', sha: a, mode: '100644', oldSha: '0'.repeat(40) },
+      { path: 'x and y.zip', sha: c, mode: '100644', oldSha: b },
+    ]);
+  });
+
   it('splits --log-opts like a shell (quotes group, backslash escapes)', () => {
     expect(splitArgs(`main..dev --author="Ada L" -- 'a b.txt' x\\ y ""`)).toEqual(['main..dev', '--author=Ada L', '--', 'a b.txt', 'x y', '']);
     expect(() => splitArgs('"open')).toThrow(/quote/);
