@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run bench [-- --quick] [--runs N] [--only scan|rg|secretlint|startup]
+// npm run bench [-- --quick] [--runs N] [--only scan|archive|rg|secretlint|startup]
 // Reproducible benchmark: keyhound directory scan vs ripgrep (keyword floor) vs secretlint on a
 // pinned corpus of npm package sources, plus start-up / pre-commit cost. Writes .bench/results.json.
 import { spawnSync } from 'node:child_process';
@@ -14,12 +14,12 @@ import { killActive, rssMethod } from './bench/measure.js';
 import { computeRatios, renderReport } from './bench/report.js';
 import { makeRepair } from './bench/secrets.js';
 import { runStartup } from './bench/startup.js';
-import { runKeyhoundScan, runRipgrep, runSecretlint, scanVariants } from './bench/suites.js';
+import { runKeyhoundArchive, runKeyhoundScan, runRipgrep, runSecretlint, scanVariants } from './bench/suites.js';
 import { ensureSecretlint, findRipgrep, ruleKeywords } from './bench/tools.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BENCH_DIR = join(ROOT, '.bench');
-const SUITES = ['scan', 'rg', 'secretlint', 'startup'];
+const SUITES = ['scan', 'archive', 'rg', 'secretlint', 'startup'];
 const TARGET_OVERHEAD_MS = 120;
 
 const HELP = `Usage: npm run bench -- [options]
@@ -143,6 +143,10 @@ async function main() {
     const variants = scanVariants(keyhoundHelp(['scan', '--help']), machine.cores);
     log(`keyhound directory scan (${variants.map((v) => v.label).join(', ')})`);
     res.results.scan = await runKeyhoundScan({ root: ROOT, corpus, runs: opts.runs, method, variants, log });
+  }
+  if (opts.suites.includes('archive')) {
+    log('keyhound on the corpus as one .tar.gz');
+    res.results.archive = await runKeyhoundArchive({ root: ROOT, corpus, runs: opts.runs, method, log });
   }
   if (opts.suites.includes('rg')) {
     const rg = findRipgrep();

@@ -26,7 +26,7 @@ export function computeRatios(results) {
 
 function throughputRows(results) {
   const rows = [];
-  for (const r of [...(results.scan ?? []), ...(results.rg ?? []), ...(results.secretlint ?? [])]) {
+  for (const r of [...(results.scan ?? []), ...(results.archive ?? []), ...(results.rg ?? []), ...(results.secretlint ?? [])]) {
     // A run stopped at the timeout gives only bounds: at least that long, at most that fast.
     const cut = (r.timedOut ?? 0) > 0;
     const lo = cut ? '> ' : '';
@@ -72,6 +72,10 @@ export function renderReport(res, { markdown = false } = {}) {
   }
   const digests = new Set((res.results.scan ?? []).map((r) => r.findingsDigest));
   if ((res.results.scan ?? []).length > 1) notes.push(`keyhound findings identical across thread counts: ${digests.size === 1 ? 'yes' : 'NO'}`);
+  for (const r of res.results.archive ?? []) {
+    const same = res.results.scan?.length ? `; findings ${res.results.scan.some((s) => s.findingsDigest === r.findingsDigest) ? 'identical to' : 'DIFFERENT from'} the directory scan` : '';
+    notes.push(`${r.tool} (${fmtNum(r.archiveMB, 1)} MB compressed): ${r.findings} findings; planted secrets found ${r.recall.found}/${r.recall.planted}${same}`);
+  }
   for (const r of res.results.rg ?? []) notes.push(`${r.tool}: ${r.matchedLines} keyword lines in ${r.matchedFiles} files`);
   for (const r of res.results.secretlint ?? []) {
     notes.push(r.findings === null

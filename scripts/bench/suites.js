@@ -1,7 +1,8 @@
 // The measured suites: keyhound directory scan, ripgrep keyword floor, secretlint. Each returns
 // plain result records; stats.js and report.js turn them into numbers and tables.
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runMeasured } from './measure.js';
@@ -69,6 +70,48 @@ export async function runKeyhoundScan({ root, corpus, runs, method, variants, lo
     rmSync(tmp, { recursive: true, force: true });
   }
   return results;
+}
+
+/**
+ * The same corpus as one .tar.gz (made with the system's tar): keyhound reads its entries from
+ * memory. Findings are mapped back to corpus paths, so recall and the findings digest compare
+ * with the directory scan.
+ */
+export async function runKeyhoundArchive({ root, corpus, runs, method, log }) {
+  const tmp = mkdtempSync(join(tmpdir(), 'kh-bench-archive-'));
+  const dir = join(tmp, 'in');
+  const out = join(tmp, 'report.json');
+  try {
+    mkdirSync(dir);
+    const tar = spawnSync('tar', ['-czf', join(dir, 'corpus.tar.gz'), '-C', corpus.dir, '.'], { encoding: 'utf8' });
+    if (tar.status !== 0) throw new Error(`tar failed: ${tar.stderr}`);
+    const archiveBytes = statSync(join(dir, 'corpus.tar.gz')).size;
+    // The archive, its entries and its total under one limit: large enough for the whole corpus.
+    const limit = `${Math.ceil((2 * corpus.bytes) / 1024 / 1024)}MB`;
+    const samples = [];
+    let report = null;
+    for (let i = 0; i < runs; i++) {
+      log(`  keyhound on corpus.tar.gz: run ${i + 1}/${runs}`);
+      rmSync(out, { force: true });
+      const args = [join(root, 'bin', 'keyhound.js'), 'scan', dir, '--no-config', '--no-gitignore', '--max-file-size', limit, '--format', 'json', '-o', out];
+      const r = await runMeasured(process.execPath, args, { cwd: root, method, env: { ...process.env, NO_COLOR: '1' } });
+      if (r.code !== 0 && r.code !== 1) throw new Error(`keyhound scan exited ${r.code ?? r.signal}:\n${r.stderr.trim().slice(0, 2000)}`);
+      samples.push(r);
+      if (i === 0) report = JSON.parse(readFileSync(out, 'utf8'));
+    }
+    const findings = (report.findings ?? []).map((f) => ({ ...f, file: f.file.replace(/^corpus\.tar\.gz!\/(?:\.\/)?/, '') }));
+    return [{
+      tool: 'keyhound on corpus.tar.gz',
+      command: `keyhound scan <dir with corpus.tar.gz> --no-config --no-gitignore --max-file-size ${limit} --format json -o <file>`,
+      archiveMB: archiveBytes / 1024 / 1024,
+      ...summarizeRuns(samples, corpus),
+      findings: findings.length,
+      findingsDigest: findingsDigest(findings),
+      recall: recall(corpus.planted, findings),
+    }];
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
 }
 
 /** Sum of `path:count` lines from `rg -c`: { files, lines }. */

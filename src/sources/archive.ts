@@ -12,14 +12,21 @@ export interface ArchiveLimits {
   maxEntryBytes: number;
   /** Bytes decompressed from one archive in all (nested archives included). */
   maxTotalBytes: number;
+  /** Entries (headers) read per archive; default MAX_ARCHIVE_ENTRIES. */
+  maxEntries?: number;
 }
 
 export type ArchiveItem =
   | { path: string; bytes: Buffer }
   | { path: string; skip: 'too-large' | 'encrypted' | 'unsupported'; detail: string };
 
-/** At most this many entries of one archive are read. */
-export const MAX_ARCHIVE_ENTRIES = 10_000;
+/**
+ * At most this many entries (headers) of one archive are read: bytes are bounded by the budget,
+ * this bounds the work on millions of empty entries. A fat jar has tens of thousands.
+ */
+export const MAX_ARCHIVE_ENTRIES = 200_000;
+
+const tooMany = (n: number): ArchiveItem => ({ path: '*', skip: 'too-large', detail: `more than ${n} entries: the rest not read` });
 
 const ZIP_EXTENSIONS = new Set(['zip', 'jar', 'war', 'ear', 'aar', 'apk', 'aab', 'ipa', 'whl', 'egg', 'nupkg', 'vsix', 'xpi', 'docx', 'xlsx', 'pptx', 'odt', 'ods', 'odp']);
 
@@ -99,7 +106,11 @@ function* zipEntries(b: Buffer, budget: ArchiveBudget): Generator<ArchiveItem> {
   if (eocd < 0) return;
   const count = b.readUInt16LE(eocd + 10);
   let p = b.readUInt32LE(eocd + 16);
-  for (let n = 0; n < Math.min(count, MAX_ARCHIVE_ENTRIES) && p + 46 <= b.length && b.readUInt32LE(p) === 0x02014b50; n++) {
+  for (let n = 0; n < count && p + 46 <= b.length && b.readUInt32LE(p) === 0x02014b50; n++) {
+    if (n === (budget.limits.maxEntries ?? MAX_ARCHIVE_ENTRIES)) {
+      yield tooMany(n);
+      return;
+    }
     const flags = b.readUInt16LE(p + 8);
     const method = b.readUInt16LE(p + 10);
     const packed = b.readUInt32LE(p + 20);
@@ -141,7 +152,11 @@ function cstr(b: Buffer, start: number, len: number): string {
 function* tarEntries(b: Buffer, budget: ArchiveBudget): Generator<ArchiveItem> {
   let p = 0;
   let longName: string | undefined;
-  for (let n = 0; n < MAX_ARCHIVE_ENTRIES && p + 512 <= b.length; n++) {
+  for (let n = 0; p + 512 <= b.length; n++) {
+    if (n === (budget.limits.maxEntries ?? MAX_ARCHIVE_ENTRIES)) {
+      yield tooMany(n);
+      return;
+    }
     if (b[p] === 0) return; // end-of-archive blocks
     const sizeField = cstr(b, p + 124, 12).trim();
     const size = (b[p + 124]! & 0x80) !== 0 ? Infinity : parseInt(sizeField || '0', 8);

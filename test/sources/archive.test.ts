@@ -32,6 +32,15 @@ describe('archiveEntries', () => {
     expect(list(archiveEntries(zip, 'a.zip', limits))).toEqual(['secret.txt (encrypted)', 'bomb.bin (too-large)', 'after.txt: still read']);
   });
 
+  it('stops after the entry limit and says so', () => {
+    const many = Array.from({ length: 30 }, (_, i) => ({ name: `f${i}.txt`, data: `${i}` }));
+    for (const archive of [zipOf(many), tarOf(many)]) {
+      const got = list(archiveEntries(archive, 'a', { ...limits, maxEntries: 25 }));
+      expect(got).toHaveLength(26);
+      expect(got.at(-1)).toBe('* (too-large)');
+    }
+  });
+
   it('stops at the total budget across entries', () => {
     const part = randomBytes(600 * 1024).toString('base64'); // 800 KB each, incompressible
     const zip = zipOf(Array.from({ length: 8 }, (_, i) => ({ name: `p${i}.txt`, data: part })));
