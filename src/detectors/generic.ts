@@ -475,8 +475,9 @@ const INNER_ASSIGNMENT = /^([A-Za-z_][\w.-]{0,30})=[^=;&]+(?:$|[;&][A-Za-z_][\w.
 const NEXT_PAIR = /^[;&][A-Za-z_][\w.-]*=/;
 // Colon-separated hex bytes: a key or certificate fingerprint (`51:C4:0C:6D:…`), public.
 const COLON_HEX = /^(?:[0-9A-Fa-f]{2}:){7,}[0-9A-Fa-f]{2}$/;
-// A printf verb (`project/%s/services`): a template. `%5A` (percent-encoding) is not one.
-const PRINTF_VERB = /%[svqd](?![0-9A-Za-z])/;
+// A printf verb as a path or URL segment (`project/%s/services:batchEnable`): a template. Not any
+// `%s` (Django keys draw from `!@#$%^&*(-_=+)`) nor `%5A` (percent-encoding).
+const PRINTF_VERB = /(?:^|[/:=])%[svqd](?=$|[/:.?&])/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const VERSION = /^[v=~^<>]*\d+(?:\.\d+)+(?:[-+][\w.-]*)?$/;
 // A package and its version (`jjwt-jackson-0.11.2` or `oauth2-http:1.3.0` of a Maven coordinate, `lodash@4.17.21`,

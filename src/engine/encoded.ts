@@ -74,6 +74,43 @@ function decoded(bytes: Buffer): { decoded: string; binary?: true } | undefined 
   return undefined;
 }
 
+const WRAP_WIDTHS = new Set([60, 64, 72, 76]);
+/** Wrapped base64 is joined up to this many characters (a key store or key file, not a video). */
+const MAX_WRAPPED = 256 * 1024;
+
+function isB64(c: number): boolean {
+  return c < 128 && (table[c]! & B64) !== 0 && c !== 45 && c !== 95; // std alphabet: no - _
+}
+
+/**
+ * Lines of `width` base64 characters from the run [start, end), each on the next line (same or
+ * any indentation), the last one up to `width` with its `=` padding: their joined body and where
+ * the last ends. Undefined when the run is alone on its line's width (no second line).
+ */
+function readWrapped(text: string, start: number, end: number, width: number): { body: string; end: number } | undefined {
+  const parts = [text.slice(start, end)];
+  let total = width;
+  let p = end;
+  let last = end;
+  for (;;) {
+    if (text.charCodeAt(p) === 13) p++;
+    if (text.charCodeAt(p) !== 10) break;
+    p++;
+    while (text.charCodeAt(p) === 32 || text.charCodeAt(p) === 9) p++;
+    let q = p;
+    while (q < text.length && q - p <= width && isB64(text.charCodeAt(q))) q++;
+    const n = q - p;
+    if (n === 0 || n > width) break;
+    let e = q;
+    while (e - q < 2 && text.charCodeAt(e) === 61 /* = */) e++;
+    parts.push(text.slice(p, q));
+    total += n;
+    p = last = e;
+    if (n < width || e > q || total > MAX_WRAPPED) break;
+  }
+  return parts.length > 1 ? { body: parts.join(''), end: last } : undefined;
+}
+
 export function findEncoded(text: string): EncodedRun[] {
   const runs: EncodedRun[] = [];
   let attempts = 0;
@@ -109,6 +146,19 @@ export function findEncoded(text: string): EncodedRun[] {
     if ((seen & SYM_STD) && (seen & SYM_URL)) continue;
     if (len % 4 === 1) continue;
     attempts++;
+    // `base64` wraps at 76 columns, PEM and others at 64: a run that fills its line continues on
+    // the next ones (a base64'd key file pasted into YAML or an .env).
+    if (WRAP_WIDTHS.has(len) && (seen & SYM_URL) === 0) {
+      const wrapped = readWrapped(text, start, i, len);
+      if (wrapped) {
+        const d = decoded(Buffer.from(wrapped.body, 'base64'));
+        if (d) {
+          runs.push({ encoding: 'base64', start, end: wrapped.end, ...d });
+          i = wrapped.end;
+          continue;
+        }
+      }
+    }
     let end = i;
     while (end < n && end - i < 2 && text.charCodeAt(end) === 61 /* = */) end++;
     const d = decoded(Buffer.from(text.slice(start, i), (seen & SYM_URL) !== 0 ? 'base64url' : 'base64'));

@@ -1,9 +1,9 @@
 // Jetty `OBF:` passwords (jetty.xml, realm.properties, jetty-ssl.properties): obfuscation, not
 // encryption; anyone reverses it (org.eclipse.jetty.util.security.Password). Each 4-character
 // base-36 group holds a byte and its mirror byte (b[i], b[n-1-i]), so a real value decodes the
-// same from both ends; random text does not. The plaintext is judged like a password: the
-// documentation's `OBF:1v2j1uum1xtv1zej1zer1xtn1uvk1v1v` is "password", a placeholder.
-import { isPlaceholder } from '../detectors/placeholder.js';
+// same from both ends; random text does not. The plaintext is judged like a password assigned in
+// code: the documentation's `OBF:1v2j1uum1xtv1zej1zer1xtn1uvk1v1v` is "password", a placeholder.
+import { judgeContextValue } from '../detectors/generic.js';
 import { defineValidator } from './types.js';
 
 /** The plaintext bytes, or undefined when a group is malformed or the mirror bytes disagree. */
@@ -49,7 +49,10 @@ export const jettyObfuscated = defineValidator({
   validate(secret) {
     const plain = deobfuscateJetty(secret);
     if (plain === undefined || /[\x00-\x1f\x7f]/.test(plain)) return { ok: false, reason: 'does not deobfuscate' };
-    if (plain.length < 4 || isPlaceholder(plain) !== undefined) return { ok: false, reason: 'a placeholder password', lookalike: 'placeholder' };
+    // Judged as a literal behind a password name: `storepwd` (Jetty's demo key store) and a demo
+    // user's own name are no secrets, `changeit` is a placeholder.
+    const verdict = judgeContextValue(plain, 'password');
+    if (!verdict || verdict.placeholder) return { ok: false, reason: 'a placeholder or made-up password', lookalike: 'placeholder' };
     return { ok: true, notes: [`deobfuscates to a ${[...plain].length}-character password`] };
   },
 });

@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { findEncoded } from '../../src/engine/encoded.js';
 import { scanText } from '../../src/scan.js';
@@ -59,6 +60,27 @@ describe('encoded secrets in scans', () => {
       [1, 'generic-secret', secret, ['decoded from base64']],
       [2, 'generic-secret', secret, ['decoded from base64']],
     ]);
+  });
+
+  it('joins base64 wrapped at 76 or 64 columns (plain `base64`, YAML block scalars): a key file inside is found at the block', async () => {
+    const { privateKey } = generateKeyPairSync('ed25519');
+    const pem = privateKey.export({ type: 'pkcs8', format: 'pem' });
+    const wrap = (s: string, w: number, indent: string) => s.match(new RegExp(`.{1,${w}}`, 'g'))!.map((l) => indent + l).join('\n');
+    for (const [w, indent] of [[76, ''], [64, '    ']] as const) {
+      const text = `# key\nsigning_key: |\n${wrap(b64(`${pem}`), w, indent)}\nnext: 1\n`;
+      const r = await scanText(text, 'x.yaml', { noConfig: true });
+      expect(r.findings.map((f) => [f.ruleId, f.line, f.notes.at(-1)])).toEqual([['private-key-pkcs8', 3, 'decoded from base64']]);
+    }
+    // A binary key file wrapped the same way (base64 of DER) is found by its structure.
+    const rsa = generateKeyPairSync('rsa', { modulusLength: 1024 });
+    const p8 = rsa.privateKey.export({ type: 'pkcs8', format: 'der' }).toString('base64');
+    const found = await scanText(`key:\n${wrap(p8, 64, '')}\n`, 'x', { noConfig: true });
+    expect(found.findings.map((f) => [f.ruleId, f.line, f.endLine])).toEqual([['der-private-key', 2, Math.ceil(p8.length / 64) + 1]]);
+    // Its public key so wrapped is not a secret.
+    const pub = rsa.publicKey.export({ type: 'spki', format: 'der' }).toString('base64');
+    expect((await scanText(`key:\n${wrap(pub, 64, '')}\n`, 'x', { noConfig: true })).findings).toEqual([]);
+    // Lines of other widths are no wrapped block: each is judged alone.
+    expect(findEncoded(wrap(b64('x'.repeat(200)), 50, '')).every((r) => r.decoded.length < 60)).toBe(true);
   });
 
   it('reports a plain secret once, not again through an encoding', async () => {
