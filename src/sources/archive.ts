@@ -45,12 +45,17 @@ export function isArchivePath(path: string): boolean {
   return ZIP_EXTENSIONS.has(ext) || ext === 'tar' || ext === 'gz' || ext === 'tgz';
 }
 
+/** Largest entry ever inflated: 1 GiB, below every platform's Buffer limit. */
+const MAX_INFLATE = 2 ** 30;
+
 export class ArchiveBudget {
   used = 0;
   constructor(readonly limits: ArchiveLimits) {}
   /** Bytes an entry may still inflate to. */
   room(): number {
-    return Math.max(0, Math.min(this.limits.maxEntryBytes, this.limits.maxTotalBytes - this.used));
+    // Capped: zlib rejects a maxOutputLength over its buffer limit, and no limit (Infinity, a
+    // library caller's default) must not turn every entry into a skip.
+    return Math.max(0, Math.min(this.limits.maxEntryBytes, this.limits.maxTotalBytes - this.used, MAX_INFLATE));
   }
 }
 
@@ -104,9 +109,14 @@ function* zipEntries(b: Buffer, budget: ArchiveBudget): Generator<ArchiveItem> {
     }
   }
   if (eocd < 0) return;
-  const count = b.readUInt16LE(eocd + 10);
   let p = b.readUInt32LE(eocd + 16);
-  for (let n = 0; n < count && p + 46 <= b.length && b.readUInt32LE(p) === 0x02014b50; n++) {
+  // ZIP64 (over 65,535 entries or 4 GB): the locator before the record points at the real one.
+  if (p === 0xffffffff && eocd >= 20 && b.readUInt32LE(eocd - 20) === 0x07064b50) {
+    const z = Number(b.readBigUInt64LE(eocd - 12));
+    if (z + 56 <= b.length && b.readUInt32LE(z) === 0x06064b50) p = Number(b.readBigUInt64LE(z + 48));
+  }
+  // Entries are read while central directory records follow (the 16-bit count wraps in ZIP64).
+  for (let n = 0; p + 46 <= b.length && b.readUInt32LE(p) === 0x02014b50; n++) {
     if (n === (budget.limits.maxEntries ?? MAX_ARCHIVE_ENTRIES)) {
       yield tooMany(n);
       return;

@@ -41,6 +41,12 @@ describe('archiveEntries', () => {
     }
   });
 
+  it('reads entries when no limit is given (Infinity)', () => {
+    const zip = zipOf([{ name: 'a.txt', data: 'hello' }]);
+    expect(list(archiveEntries(zip, 'a.zip', { maxEntryBytes: Infinity, maxTotalBytes: Infinity }))).toEqual(['a.txt: hello']);
+    expect(list(archiveEntries(gzipOf('text'), 'a.gz', { maxEntryBytes: Infinity, maxTotalBytes: Infinity }))).toEqual(['a: text']);
+  });
+
   it('stops at the total budget across entries', () => {
     const part = randomBytes(600 * 1024).toString('base64'); // 800 KB each, incompressible
     const zip = zipOf(Array.from({ length: 8 }, (_, i) => ({ name: `p${i}.txt`, data: part })));
