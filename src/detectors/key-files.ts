@@ -2,6 +2,7 @@
 // `key.der`, `secring.gpg`, `passwords.kdbx`), recognised by their structure, never by name alone.
 // A store that holds only public certificates (a Java trust store, `cacerts`) or a public key is
 // not a secret and is not reported. Used on binary files and on their base64 forms.
+import type { DetectorHit } from './registry.js';
 
 export type KeyFileKind = 'pkcs12' | 'java-keystore' | 'der-private-key' | 'pgp-secret-key' | 'keepass' | 'macos-keychain';
 
@@ -245,4 +246,20 @@ export function mayBeKeyFile(head: Uint8Array): boolean {
   if (b0 === 0x03 && head[1] === 0xd9) return true;
   if (b0 === 0x6b && head[1] === 0x79 && head[2] === 0x63 && head[3] === 0x68) return true;
   return b0 === 0xc5 || (b0 >= 0x94 && b0 <= 0x97) || b0 === 0x28;
+}
+
+// The key-file detectors (one per kind, src/detectors/registry.ts) see each binary chunk in
+// turn: its bytes are identified once.
+let lastText: string | undefined;
+let lastKind: KeyFile | undefined;
+
+/** The detector of one kind: a binary chunk (base64) is the secret when it is a key file of it. */
+export function findKeyFile(text: string, kind: KeyFileKind): DetectorHit[] {
+  if (text !== lastText) {
+    lastKind = identifyKeyFile(Buffer.from(text, 'base64'));
+    lastText = text;
+  }
+  const k = lastKind;
+  if (!k || k.kind !== kind || !k.secret) return [];
+  return [{ start: 0, end: text.length, notes: [k.note] }];
 }

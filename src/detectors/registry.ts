@@ -1,8 +1,7 @@
 // Code detectors that a rule can name with `detector:` instead of a `pattern:`.
 // One line per detector; the rule YAML carries id, severity, keywords and examples as usual.
 import { findGenericSecrets, findGenericSecretsAt, foreignPasswordWordsAt, type GenericHit } from './generic.js';
-import { findKeyFile } from './key-file.js';
-import type { KeyFileKind } from './key-files.js';
+import { findKeyFile, type KeyFileKind } from './key-files.js';
 import { findKubernetesSecrets } from './kubernetes-secret.js';
 import { findSecretFile } from './secret-file.js';
 
