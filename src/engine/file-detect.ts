@@ -33,7 +33,8 @@ export function detectFile(job: FileJob, ruleset: RuleSet, read: ReadLimits, sta
   const r = readTextPieces(job.abs, read.maxFileSize);
   if ('skip' in r) {
     const bytes = r.skip === 'binary' ? readBinaryCandidate(job.abs, read) : undefined;
-    if (bytes) return detectBinaryFile(job, bytes, ruleset, read, stats);
+    const outcome = bytes && detectBinaryFile(job, bytes, ruleset, read, stats);
+    if (outcome) return outcome;
     const skip: FileOutcome['skip'] = { reason: r.skip };
     if (r.detail !== undefined) skip.detail = r.detail;
     return { path: job.path, skip, bytes: 0, detected: [] };
@@ -47,14 +48,19 @@ export function detectFile(job: FileJob, ruleset: RuleSet, read: ReadLimits, sta
   return { path: job.path, bytes: r.bytes, detected };
 }
 
-/** A key store or an archive: its chunks (binary-files.ts), findings tagged with entry paths. */
-function detectBinaryFile(job: FileJob, bytes: Buffer, ruleset: RuleSet, read: ReadLimits, stats: ScanStats): FileOutcome {
+/**
+ * A key store or an archive: its chunks (binary-files.ts), findings tagged with entry paths.
+ * Undefined when it holds none (a trust store, a certificate): then it is a skipped binary file.
+ */
+function detectBinaryFile(job: FileJob, bytes: Buffer, ruleset: RuleSet, read: ReadLimits, stats: ScanStats): FileOutcome | undefined {
   const out: FileOutcome = { path: job.path, bytes: bytes.length, detected: [] };
   const onSkip = (path: string, reason: 'too-large' | 'unreadable', detail: string): void => {
     (out.entrySkips ??= []).push({ path, reason, detail });
   };
+  let chunks = 0;
   for (const chunk of binaryChunks(bytes, job.path, (path) => ({ kind: 'file', path }), { ...read, onSkip })) {
+    chunks++;
     for (const d of detectChunk(chunk, ruleset, stats)) out.detected.push(chunk.origin.path === job.path ? d : { ...d, path: chunk.origin.path });
   }
-  return out;
+  return chunks > 0 || out.entrySkips ? out : undefined;
 }

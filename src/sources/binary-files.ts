@@ -3,8 +3,8 @@
 // chunk; an archive's entries become chunks of their own, named `archive.zip!/inside/.env`.
 // Binary types by name that are neither (images, fonts, compiled code) are never read.
 import { createHash } from 'node:crypto';
-import { KEY_FILE_EXTENSIONS, KEY_FILE_MAX_BYTES, mayBeKeyFile } from '../detectors/key-files.js';
-import type { Chunk, Origin } from '../engine/types.js';
+import { identifyKeyFile, KEY_FILE_EXTENSIONS, KEY_FILE_MAX_BYTES, mayBeKeyFile } from '../detectors/key-files.js';
+import type { Chunk, Origin, ScanStats } from '../engine/types.js';
 import { ArchiveBudget, archiveEntries, archiveKind, isArchivePath } from './archive.js';
 import { decodeText, looksBinary } from './decode.js';
 import { extensionOf, isBinaryPath } from './files-binary-ext.js';
@@ -28,6 +28,14 @@ export const DEFAULT_MAX_ARCHIVE_DEPTH = 2;
 /** Whether a binary file's name leaves it worth opening (its first bytes then decide). */
 export function mayHoldSecrets(path: string): boolean {
   return KEY_FILE_EXTENSIONS.has(extensionOf(path)) || isArchivePath(path) || !isBinaryPath(path);
+}
+
+/**
+ * Bytes worth reading of a binary file known only by name (a blob in history): an archive up to
+ * the size limit, anything else up to the size of a key file.
+ */
+export function binaryNameLimit(path: string, opts: BinaryOptions): number {
+  return opts.maxArchiveDepth > 0 && isArchivePath(path) ? opts.maxFileSize : Math.min(opts.maxFileSize, KEY_FILE_MAX_BYTES);
 }
 
 /** Bytes to read of a binary file whose first bytes are `head`; 0 when it holds nothing to scan. */
@@ -60,5 +68,27 @@ export function* binaryChunks(bytes: Buffer, path: string, origin: (path: string
     }
     return;
   }
-  if (bytes.length <= KEY_FILE_MAX_BYTES && mayBeKeyFile(bytes)) yield { origin: origin(path), text: bytes.toString('base64'), startLine: 1, binary: true };
+  // Only a key file that holds a secret becomes a chunk: a trust store or certificate is a
+  // binary file like any other (skipped), in every source alike.
+  if (bytes.length <= KEY_FILE_MAX_BYTES && mayBeKeyFile(bytes) && identifyKeyFile(bytes)?.secret) {
+    yield { origin: origin(path), text: bytes.toString('base64'), startLine: 1, binary: true };
+  }
 }
+
+/**
+ * Pass a binary file's chunks on, counting the file as scanned (once, with `bytes`) when it has
+ * any. Returns whether it had: one that has none is a skipped binary file.
+ */
+export function* countedChunks(chunks: Iterable<Chunk>, stats: ScanStats, bytes: number): Generator<Chunk, boolean> {
+  let any = false;
+  for (const c of chunks) {
+    if (!any) {
+      stats.filesScanned++;
+      stats.bytesScanned += bytes;
+      any = true;
+    }
+    yield c;
+  }
+  return any;
+}
+

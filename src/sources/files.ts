@@ -2,8 +2,9 @@
 // the chunks of key stores and archives: binary-files.ts).
 // Every skip is counted in the scan stats and reported through onSkip.
 import type { Chunk, ScanStats } from '../engine/types.js';
-import { binaryChunks, DEFAULT_MAX_ARCHIVE_DEPTH } from './binary-files.js';
+import { binaryChunks, countedChunks, DEFAULT_MAX_ARCHIVE_DEPTH } from './binary-files.js';
 import { readBinaryCandidate, readTextFile } from './files-read.js';
+import { countSkip } from './skip-count.js';
 import { type FileSourceOptions, type SkipReason, walkFiles } from './files-walk.js';
 
 export { decodeText, looksBinary } from './decode.js';
@@ -14,21 +15,7 @@ export { type FileSourceOptions, type SkipReason, type WalkEntry, walkFiles } fr
 /** Default size limit for a file (bytes) when the caller has no opinion. */
 export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
 
-export function countSkip(stats: ScanStats, reason: SkipReason): void {
-  switch (reason) {
-    case 'binary':
-      stats.skipped.binary++;
-      break;
-    case 'too-large':
-      stats.skipped.tooLarge++;
-      break;
-    case 'unreadable':
-      stats.skipped.unreadable++;
-      break;
-    default:
-      stats.skipped.other++; // symlink-outside, special
-  }
-}
+export { countSkip } from './skip-count.js';
 
 /**
  * Chunks of every text file under `opts.roots`, in path order. `origin.path` is relative to
@@ -50,11 +37,8 @@ export async function* fileChunks(opts: FileSourceOptions, stats: ScanStats): As
     if ('skip' in r) {
       const read = { maxFileSize: opts.maxFileSize, maxArchiveDepth: opts.maxArchiveDepth ?? DEFAULT_MAX_ARCHIVE_DEPTH, onSkip };
       const bytes = r.skip === 'binary' ? readBinaryCandidate(entry.abs, read) : undefined;
-      if (bytes) {
-        stats.filesScanned++;
-        stats.bytesScanned += bytes.length;
-        yield* binaryChunks(bytes, entry.path, (path) => ({ kind: 'file', path }), read);
-      } else onSkip(entry.path, r.skip, r.detail);
+      const scanned = bytes ? yield* countedChunks(binaryChunks(bytes, entry.path, (path) => ({ kind: 'file', path }), read), stats, bytes.length) : false;
+      if (!scanned) onSkip(entry.path, r.skip, r.detail);
       continue;
     }
     stats.filesScanned++;

@@ -1,7 +1,7 @@
 // Read many blobs through ONE `git cat-file --batch` process (a process per file is too slow for a hook).
 import { spawn } from 'node:child_process';
 import { KeyhoundError } from '../errors.js';
-import { gitEnv } from './git-run.js';
+import { gitEnv, gitSync } from './git-run.js';
 
 export interface BlobRead {
   sha: string;
@@ -73,25 +73,13 @@ export async function* catFileBatch(cwd: string, shas: readonly string[], maxSiz
 }
 
 /** Sizes of blobs (missing objects left out), from `git cat-file --batch-check`: no content read. */
-export async function blobSizes(cwd: string, shas: readonly string[]): Promise<Map<string, number>> {
+export function blobSizes(cwd: string, shas: readonly string[]): Map<string, number> {
   const sizes = new Map<string, number>();
   if (shas.length === 0) return sizes;
-  const child = spawn('git', ['cat-file', '--batch-check'], { cwd, env: gitEnv(), stdio: ['pipe', 'pipe', 'ignore'] });
-  const exited = new Promise<number>((resolve, reject) => {
-    child.on('error', (e) => reject(new KeyhoundError(`cannot run git: ${e.message}`, 'install git and make sure it is on PATH')));
-    child.on('close', (code) => resolve(code ?? -1));
-  });
-  exited.catch(() => undefined);
-  child.stdin.on('error', () => undefined);
-  child.stdin.end(`${shas.join('\n')}\n`);
-  let out = '';
-  child.stdout.setEncoding('utf8');
-  for await (const d of child.stdout as AsyncIterable<string>) out += d;
-  if ((await exited) !== 0) throw new KeyhoundError('`git cat-file --batch-check` failed', 'check that the repository is not corrupt (`git fsck`)');
-  for (const line of out.split('\n')) {
+  const { stdout } = gitSync(['cat-file', '--batch-check'], cwd, { input: `${shas.join('\n')}\n` });
+  for (const line of stdout.split('\n')) {
     const [sha = '', type, size] = line.split(' ');
     if (type === 'blob' && size !== undefined) sizes.set(sha, Number(size));
   }
   return sizes;
 }
-

@@ -1,12 +1,11 @@
 // The history source: `git log -p -U0 --cc` streamed through the diff parser. Each run of added lines
 // of a file in a commit becomes a chunk whose origin names the commit, author, date and path.
 import type { Chunk, Origin, ScanStats } from '../engine/types.js';
-import { KEY_FILE_MAX_BYTES } from '../detectors/key-files.js';
-import { isArchivePath } from './archive.js';
-import { binaryChunks, DEFAULT_MAX_ARCHIVE_DEPTH, mayHoldSecrets } from './binary-files.js';
+import { binaryChunks, binaryNameLimit, countedChunks, DEFAULT_MAX_ARCHIVE_DEPTH, mayHoldSecrets } from './binary-files.js';
 import { blobSizes, catFileBatch } from './git-cat-file.js';
 import { COMMIT_MARKER, DiffParser } from './git-diff-parse.js';
 import { DIFF_ARGS, DIFF_CONFIG, gitLines } from './git-run.js';
+import { countSkip } from './skip-count.js';
 
 export interface HistoryOptions {
   /** Any directory inside the repository. */
@@ -145,9 +144,8 @@ async function* committedBinaries(opts: HistoryOptions, files: ReadonlyArray<{ o
   const maxArchiveDepth = opts.maxArchiveDepth ?? DEFAULT_MAX_ARCHIVE_DEPTH;
   // Sizes first, so large binaries (models, media) are never streamed through the pipe: only a
   // file named as an archive may be larger than a key file.
-  const sizes = await blobSizes(opts.cwd, [...bySha.keys()]);
-  const limitOf = (sha: string): number =>
-    maxArchiveDepth > 0 && bySha.get(sha)!.some((o) => isArchivePath(o.path)) ? maxFileSize : Math.min(maxFileSize, KEY_FILE_MAX_BYTES);
+  const sizes = blobSizes(opts.cwd, [...bySha.keys()]);
+  const limitOf = (sha: string): number => Math.max(...bySha.get(sha)!.map((o) => binaryNameLimit(o.path, { maxFileSize, maxArchiveDepth })));
   // Blobs stream oldest first (the map keeps first-seen order): an archive entry is reported in
   // the commit that added it, not again in each later commit that changes another entry.
   const wanted = [...bySha.keys()].filter((sha) => (sizes.get(sha) ?? Infinity) <= limitOf(sha));
@@ -158,19 +156,10 @@ async function* committedBinaries(opts: HistoryOptions, files: ReadonlyArray<{ o
     for (const origin of bySha.get(blob.sha) ?? []) {
       const at = (path: string): CommitOrigin => ({ ...origin, path });
       const onSkip = (path: string, reason: 'too-large' | 'unreadable', detail: string): void => {
-        if (reason === 'too-large') stats.skipped.tooLarge++;
-        else stats.skipped.unreadable++;
+        countSkip(stats, reason);
         opts.onSkip?.(`${path}@${origin.commit.slice(0, 12)}`, reason, detail);
       };
-      let counted = false;
-      for (const chunk of binaryChunks(blob.content, origin.path, at, { maxFileSize, maxArchiveDepth, onSkip, seen })) {
-        if (!counted) {
-          stats.filesScanned++;
-          stats.bytesScanned += blob.size;
-          counted = true;
-        }
-        yield chunk;
-      }
+      yield* countedChunks(binaryChunks(blob.content, origin.path, at, { maxFileSize, maxArchiveDepth, onSkip, seen }), stats, blob.size);
     }
   }
 }

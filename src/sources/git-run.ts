@@ -40,8 +40,8 @@ function gitFailure(args: readonly string[], code: number | null, stderr: string
 }
 
 /** Run git and return its stdout; throws a KeyhoundError with git's message on failure. */
-export function gitSync(args: readonly string[], cwd: string, opts: { allowFail?: boolean } = {}): { code: number; stdout: string } {
-  const r = spawnSync('git', args, { cwd, env: gitEnv(), encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+export function gitSync(args: readonly string[], cwd: string, opts: { allowFail?: boolean; input?: string } = {}): { code: number; stdout: string } {
+  const r = spawnSync('git', args, { cwd, env: gitEnv(), encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, ...(opts.input !== undefined ? { input: opts.input } : {}) });
   if (r.error) throw new KeyhoundError(`cannot run git: ${r.error.message}`, 'install git and make sure it is on PATH');
   const code = r.status ?? -1;
   if (code !== 0 && !opts.allowFail) throw gitFailure(args, code, r.stderr);

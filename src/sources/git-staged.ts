@@ -7,7 +7,8 @@ import { catFileBatch } from './git-cat-file.js';
 import { DiffParser, type DiffFile } from './git-diff-parse.js';
 import { DIFF_ARGS, DIFF_CONFIG, gitLines, gitSync } from './git-run.js';
 import type { SkipReason } from './files-walk.js';
-import { binaryChunks, DEFAULT_MAX_ARCHIVE_DEPTH, mayHoldSecrets } from './binary-files.js';
+import { binaryChunks, countedChunks, DEFAULT_MAX_ARCHIVE_DEPTH, mayHoldSecrets } from './binary-files.js';
+import { countSkip } from './skip-count.js';
 
 export interface StagedOptions {
   /** Any directory inside the repository or worktree. */
@@ -94,30 +95,20 @@ export async function* stagedChunks(opts: StagedOptions, stats: ScanStats): Asyn
   const seen = await entriesInHead(opts, files.filter((f) => f.oldSha), maxArchiveDepth);
   for await (const blob of catFileBatch(opts.cwd, [...bySha.keys()], opts.maxFileSize)) {
     for (const f of bySha.get(blob.sha) ?? []) {
-      const skip = (reason: SkipReason, detail?: string): void => {
-        if (reason === 'binary') stats.skipped.binary++;
-        else if (reason === 'too-large') stats.skipped.tooLarge++;
-        else stats.skipped.unreadable++;
-        if (detail === undefined) opts.onSkip?.(f.path, reason);
-        else opts.onSkip?.(f.path, reason, detail);
+      const skipEntry = (path: string, reason: SkipReason, detail?: string): void => {
+        countSkip(stats, reason);
+        if (detail === undefined) opts.onSkip?.(path, reason);
+        else opts.onSkip?.(path, reason, detail);
       };
-      const skipEntry = (path: string, reason: SkipReason, detail: string): void => {
-        if (reason === 'too-large') stats.skipped.tooLarge++;
-        else stats.skipped.unreadable++;
-        opts.onSkip?.(path, reason, detail);
-      };
+      const skip = (reason: SkipReason, detail?: string): void => skipEntry(f.path, reason, detail);
       if (blob.missing) skip('unreadable', 'blob missing from the object store');
       else if (!blob.content) skip('too-large', `${blob.size} bytes`);
       else if (looksBinary(blob.content)) {
         // A key store or an archive committed as a file: all of it is new content.
         const read = { maxFileSize: opts.maxFileSize, maxArchiveDepth, onSkip: skipEntry, seen };
-        const chunks = mayHoldSecrets(f.path) ? [...binaryChunks(blob.content, f.path, (path) => ({ kind: 'staged', path }), read)] : [];
-        if (chunks.length === 0) skip('binary');
-        else {
-          stats.filesScanned++;
-          stats.bytesScanned += blob.size;
-          yield* chunks;
-        }
+        const chunks = binaryChunks(blob.content, f.path, (path) => ({ kind: 'staged', path }), read);
+        const scanned = mayHoldSecrets(f.path) && (yield* countedChunks(chunks, stats, blob.size));
+        if (!scanned) skip('binary');
       } else {
         stats.filesScanned++;
         stats.bytesScanned += blob.size;

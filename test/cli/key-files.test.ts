@@ -51,6 +51,10 @@ describe('binary key files', () => {
       expect(f.masked.length).toBeLessThan(40);
     }
     expect(findings(r.stdout).find((f) => f.rule === 'pkcs12-file')!.notes[0]).toBe('PKCS#12 key store with a private key');
+    // Binary files read and found to be no key (trust stores, the certificate, the public key) count
+    // as skipped binaries, like the image and data.bin that are never read: 4 scanned, 6 skipped.
+    const stats = (JSON.parse(r.stdout) as { stats: { files_scanned: number; skipped: { binary: number } } }).stats;
+    expect([stats.files_scanned, stats.skipped.binary]).toEqual([4, 6]);
   });
 
   it('finds a DER private key written as base64 or hex in a text file, and not a certificate or public key so written', () => {
