@@ -1,7 +1,9 @@
 // Every structural validator, by the name rules use in `validate: [...]`.
+import { asaasApiKey } from './asaas-api-key.js';
 import { awsAccessKeyId } from './aws-access-key-id.js';
 import { basicCredentials } from './basic-credentials.js';
 import { bitbucketDcToken } from './bitbucket-dc-token.js';
+import { devinApiKey } from './devin-api-key.js';
 import { discordBotToken } from './discord-bot-token.js';
 import { exampleHostPassword } from './example-host-password.js';
 import { githubStatelessToken } from './github-stateless-token.js';
@@ -34,6 +36,8 @@ export const validators = {
   'example-host-password': exampleHostPassword,
   'key-store': keyStore,
   'jetty-obfuscated': jettyObfuscated,
+  'devin-api-key': devinApiKey,
+  'asaas-api-key': asaasApiKey,
 } satisfies Record<string, StructureValidator>;
 
 export type ValidatorName = keyof typeof validators;

@@ -443,3 +443,44 @@ describe('jetty-obfuscated', () => {
     expect(random).toBe(0);
   });
 });
+
+describe('devin-api-key', () => {
+  const hex = (n: number): string => randomBytes(n / 2).toString('hex');
+  const val = v('devin-api-key');
+
+  it('reads the principal and org of personal and service keys', () => {
+    const org = hex(32);
+    for (const user of [`user-${hex(32)}`, `email|${hex(24)}`, `github|${Date.now()}`]) {
+      const r = val.validate(`apk_user_${b64(`${user}_org-${org}:${hex(32)}`)}`, {});
+      expect(r).toEqual({ ok: true, notes: [`Devin org-${org}`] });
+    }
+    expect(val.validate(`apk_${b64(`org-${org}:${hex(32)}`)}`, {})).toEqual({ ok: true, notes: [`Devin org-${org}`] });
+  });
+
+  it('rejects a personal key without a user, a service key with one, and random base64', () => {
+    expect(ok(val.validate(`apk_user_${b64(`org-${hex(32)}:${hex(32)}`)}`, {}))).toBe(false);
+    expect(ok(val.validate(`apk_${b64(`user-${hex(32)}_org-${hex(32)}:${hex(32)}`)}`, {}))).toBe(false);
+    expect(ok(val.validate(`apk_${b64(`org-${hex(32)}:${hex(30)}`)}`, {}))).toBe(false);
+    for (let i = 0; i < 50; i++) expect(ok(val.validate(`apk_${b64(randomBytes(69))}`, {}))).toBe(false);
+  });
+});
+
+describe('asaas-api-key', () => {
+  const hex = (n: number): string => randomBytes(n / 2).toString('hex');
+  const uuid = (): string => `${hex(8)}-${hex(4)}-4${hex(4).slice(1)}-a${hex(4).slice(1)}-${hex(12)}`;
+  const val = v('asaas-api-key');
+
+  it('accepts the old form and the prod_/hmlg_ forms', () => {
+    const old = b64(`${hex(32)}::${String(Date.now()).padStart(19, '0')}::$aach_${uuid()}`);
+    expect(val.validate(`$aact_${old}`, {})).toEqual({ ok: true, notes: ['Asaas key'] });
+    const body = b64(`${hex(32)}::${uuid()}::$aach_${uuid()}`);
+    expect(val.validate(`$aact_prod_000${body}`, {})).toEqual({ ok: true, notes: ['Asaas production key'] });
+    expect(val.validate(`$aact_hmlg_000${body}`, {})).toEqual({ ok: true, notes: ['Asaas sandbox key'] });
+  });
+
+  it('rejects bodies that are not the key payload', () => {
+    expect(ok(val.validate(`$aact_prod_000${b64(randomBytes(84))}`, {}))).toBe(false);
+    expect(ok(val.validate(`$aact_prod_000${b64(`${hex(32)}::${uuid()}`)}`, {}))).toBe(false);
+    expect(ok(val.validate('$aact_prod_000SuaChaveAquiDoAsaas', {}))).toBe(false);
+  });
+});
