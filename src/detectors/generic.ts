@@ -455,8 +455,11 @@ function isBareTerminator(c: number): boolean {
 const NON_VALUES = new Set(['null', 'none', 'nil', 'true', 'false', 'undefined', 'yes', 'no', 'on', 'off', 'empty', 'required', 'optional']);
 const REFERENCE =
   /^(?:process\.env|os\.environ|os\.getenv|getenv|System\.getenv|Environment\.|ENV\[|ENV\.|env\(|env:|secrets?\.|vault:|ref\+|op:\/\/|sm:\/\/|gcp:|awssm|arn:aws|projects\/[^/]+\/[a-z][A-Za-z]*\/|roles\/[a-z]|import\.meta\.env|Deno\.env|config\.|settings\.|self\.|this\.|props\.|params\.|args\.|options\.|opts\.|ctx\.|ENC\[|@Microsoft\.KeyVault|\$)/i;
-// Digests, not secrets; `*` and 40 upper-case hex digits is a MySQL native password hash.
-const DIGEST_PREFIX = /^(?:sha(?:1|224|256|384|512)[-:]|md5[-:]|h1:|blake2b?[-:]|sha3-|\*[0-9A-F]{40}$)/i;
+// Digests and password hashes, not plaintext secrets. The hashes a cracker can use (`*` + 40 hex
+// MySQL, `md5` + 32 hex PostgreSQL, SCRAM verifiers, LDAP `{SSHA}`) are the password-hash rules';
+// `{PLAIN}` and `{CLEARTEXT}` (Dovecot) are followed by the password itself and stay.
+const DIGEST_PREFIX =
+  /^(?:sha(?:1|224|256|384|512)[-:]|md5[-:]|h1:|blake2b?[-:]|sha3-|\*[0-9A-F]{40}$|md5[0-9a-f]{32}$|SCRAM-SHA-(?:1|256|512)\$|\{(?:S?SHA(?:1|224|256|384|512)?|S?MD5|(?:[A-Z0-9]+-)?CRYPT|PBKDF2(?:-SHA\d+)?|ARGON2I?D?)\})/i;
 // Public by design: SSH and X.509 public keys, Stripe publishable keys, Datadog browser client tokens.
 const PUBLIC_MATERIAL =
   /^(?:ssh-(?:rsa|dss|ed25519)|ecdsa-sha2-|sk-ssh-|-----BEGIN|AAAAB3NzaC1|AAAAC3NzaC1|AAAAE2VjZHNh|MII[A-Za-z0-9+/]{3}CCA|MII[A-Za-z0-9+/]{3}ANBgkqhkiG9w0BAQEFAAOC|MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE|MCowBQYDK2Vw|pk_(?:live|test)_|pub[0-9a-f]{32}$)/;

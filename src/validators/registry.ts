@@ -11,6 +11,7 @@ import { grafanaCloudToken } from './grafana-cloud-token.js';
 import { jettyObfuscated } from './jetty-obfuscated.js';
 import { jwt } from './jwt.js';
 import { keyStore } from './key-store.js';
+import { ldapPasswordHash } from './ldap-password-hash.js';
 import { mixedAlphabet } from './mixed-alphabet.js';
 import { privateKeyBody } from './private-key-body.js';
 import { pypiMacaroon } from './pypi-macaroon.js';
@@ -38,6 +39,7 @@ export const validators = {
   'jetty-obfuscated': jettyObfuscated,
   'devin-api-key': devinApiKey,
   'asaas-api-key': asaasApiKey,
+  'ldap-password-hash': ldapPasswordHash,
 } satisfies Record<string, StructureValidator>;
 
 export type ValidatorName = keyof typeof validators;

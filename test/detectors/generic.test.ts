@@ -14,6 +14,7 @@ const jwtLike = (): string =>
 const positives: Array<[string, (s: string) => string, () => string, Kind]> = [
   // .env and shell
   ['.env password', (s) => `DB_PASSWORD=${s}`, () => pw(20), 'password'],
+  ['Dovecot plaintext scheme: the password follows it', (s) => `  password: "${s}"`, () => `{PLAIN}${pw(16)}`, 'password'],
   ['word password with a symbol in .NET appSettings', (s) => `<add key="FromEmailPassword" value="${s}"/>`, () => 'Prestigitariu$', 'password'],
   ['.env api key', (s) => `API_KEY=${s}`, () => b62(32), 'secret'],
   ['short password name pw', (s) => `database_pw = "${s}"`, () => pw(20), 'password'],
@@ -390,6 +391,12 @@ const negatives: Array<[string, () => string]> = [
   // Quoted, as Spring's docs write it in YAML (unquoted in .properties the braces already make it code).
   ['Spring Cloud Config ciphertext', () => `  password: '{cipher}${hex(64)}'`],
   ['MySQL native password hash', () => `password: '*2470C0C06DEE42FD1618BB99005ADCA2EC9D1E19'`],
+  // Hashes, not plaintext: the password-hash rules report the well-formed ones.
+  ['SCRAM verifier under a password name', () => `password: "SCRAM-SHA-256$4096:${b64(24)}$${b64(44)}:${b64(44)}"`],
+  ['malformed SCRAM verifier under a password name', () => `password: "SCRAM-SHA-512$4096:${b64text('salt')}$${b64text('stored:server')}"`],
+  ['LDAP salted hash under a password name', () => `  bind_password: "{SSHA}${b64text(randomBytes(24).toString('latin1'))}"`],
+  ['PostgreSQL md5 hash under a password name', () => `DB_PASSWORD=md5${hex(32)}`],
+  ['Dovecot crypt scheme under a password name', () => `password = "{SHA512-CRYPT}$6$${b62(16)}$${b62(86)}"`],
   ['Python format string', () => `format_password = "prefix_{}".format(dynamic_value1)`],
   ['printf-style template', () => `conn_password = "%s:%s_Zk29" % (user, suffix)`],
   ['environment lookup without a fallback', () => `  accountKey: process.env.ACCOUNT_KEY || defaultKey,`],

@@ -1,6 +1,6 @@
 // Positive cases are built at test time (keys generated, tokens encoded) so the repository holds
 // nothing that looks like a live credential.
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { createHash, generateKeyPairSync, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { awsAccountId } from '../../src/validators/aws-access-key-id.js';
 import { deobfuscateJetty } from '../../src/validators/jetty-obfuscated.js';
@@ -482,5 +482,31 @@ describe('asaas-api-key', () => {
     expect(ok(val.validate(`$aact_prod_000${b64(randomBytes(84))}`, {}))).toBe(false);
     expect(ok(val.validate(`$aact_prod_000${b64(`${hex(32)}::${uuid()}`)}`, {}))).toBe(false);
     expect(ok(val.validate('$aact_prod_000SuaChaveAquiDoAsaas', {}))).toBe(false);
+  });
+});
+
+describe('ldap-password-hash', () => {
+  const val = v('ldap-password-hash');
+  const digest = (alg: string, ...parts: Buffer[]): Buffer => {
+    const h = createHash(alg);
+    for (const p of parts) h.update(p);
+    return h.digest();
+  };
+
+  it('accepts bare and salted digests of each scheme', () => {
+    const pass = randomBytes(12);
+    const salt = randomBytes(8);
+    expect(ok(val.validate(`{SHA}${b64(digest('sha1', pass))}`, {}))).toBe(true);
+    expect(ok(val.validate(`{MD5}${b64(digest('md5', pass))}`, {}))).toBe(true);
+    expect(ok(val.validate(`{SSHA}${b64(Buffer.concat([digest('sha1', pass, salt), salt]))}`, {}))).toBe(true);
+    expect(ok(val.validate(`{SSHA512}${b64(Buffer.concat([digest('sha512', pass, salt), salt]))}`, {}))).toBe(true);
+    expect(ok(val.validate(`{SMD5}${b64(Buffer.concat([digest('md5', pass, salt.subarray(0, 4)), salt.subarray(0, 4)]))}`, {}))).toBe(true);
+  });
+
+  it('rejects a size that does not fit the scheme', () => {
+    expect(ok(val.validate(`{SHA}${b64(randomBytes(32))}`, {}))).toBe(false);
+    expect(ok(val.validate(`{SSHA}${b64(randomBytes(20))}`, {}))).toBe(false); // no salt
+    expect(ok(val.validate(`{SHA256}${b64(randomBytes(20))}`, {}))).toBe(false);
+    expect(ok(val.validate('{SHA}not*base64', {}))).toBe(false);
   });
 });
