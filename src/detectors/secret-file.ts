@@ -11,11 +11,14 @@ const MAX_FILE = 4096;
 /**
  * The name a file gives its content: the base name without leading dots, when it has no
  * extension or one that says plain text; undefined for code and data files (`auth.js.map`).
+ * An extension that names a secret is part of the name: Rails' `config/master.key` holds the
+ * master key, `deploy.token` a token (`public.key` stays a public key).
  */
 export function secretFileName(path: string): string | undefined {
   const base = path.slice(path.lastIndexOf('/') + 1).replace(/^\.+/, '');
   const m = /^([^.]+)(?:\.(txt|secret|pass|key|token))?$/i.exec(base);
-  return m?.[1];
+  if (!m) return undefined;
+  return m[2] === undefined || m[2].toLowerCase() === 'txt' ? m[1] : `${m[1]}_${m[2]}`;
 }
 
 /**

@@ -11,11 +11,13 @@ describe('secret-file detector', () => {
     expect(secretFileName('conf/github_token')).toBe('github_token');
     expect(secretFileName('src/auth/AuthError.mjs.map')).toBeUndefined();
     expect(secretFileName('lib/token.js')).toBeUndefined();
+    expect(secretFileName('config/master.key')).toBe('master_key');
+    expect(secretFileName('deploy.token')).toBe('deploy_token');
   });
 
   it('finds one random value in a file named for a secret', () => {
     const value = b62(24);
-    for (const path of ['secrets/db_password.txt', '.vault_pass', 'run/secrets/api_key', 'github_token']) {
+    for (const path of ['secrets/db_password.txt', '.vault_pass', 'run/secrets/api_key', 'github_token', 'config/master.key']) {
       expect(findSecretFile(`${value}\n`, path), path).toEqual([{ start: 0, end: value.length }]);
     }
     expect(findSecretFile(`\n  ${value}  \n`, 'db_password')).toEqual([{ start: 3, end: 3 + value.length }]);
@@ -23,7 +25,7 @@ describe('secret-file detector', () => {
 
   it('leaves other names, code, data and more than one value alone', () => {
     const value = b62(24);
-    for (const path of ['notes.txt', 'key_version', 'auth.js.map', 'monkey.txt']) expect(findSecretFile(value, path), path).toEqual([]);
+    for (const path of ['notes.txt', 'key_version', 'auth.js.map', 'monkey.txt', 'keys/public.key']) expect(findSecretFile(value, path), path).toEqual([]);
     for (const text of [`${value}\n${b62(24)}\n`, `password=${value}`, `{"v":"${value}"}`, 'v1.2.3', `${value}`.repeat(20)]) {
       expect(findSecretFile(text, 'db_password.txt'), text).toEqual([]);
     }
