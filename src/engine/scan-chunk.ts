@@ -261,6 +261,8 @@ export function detectChunk(chunk: Chunk, ruleset: RuleSet, stats: ScanStats, de
   const out: Detected[] = [];
   // Offsets of each `out` entry found by a code detector (undefined for pattern rules).
   const detectorSpans: Array<readonly [number, number] | undefined> = [];
+  // Offsets and proof of each `out` entry found by a pattern rule (undefined for detectors).
+  const patternSpans: Array<readonly [number, number, number] | undefined> = [];
   for (const { raw, notes } of survivors) {
     const a = lines.locate(raw.start);
     const b = lines.locate(Math.max(raw.start, raw.end - 1));
@@ -275,6 +277,7 @@ export function detectChunk(chunk: Chunk, ruleset: RuleSet, stats: ScanStats, de
       }
     }
     detectorSpans.push(raw.rule.detector ? [raw.start, raw.end] : undefined);
+    patternSpans.push(raw.rule.detector ? undefined : [raw.start, raw.end, proof(raw.rule)]);
     out.push({
       ruleId: raw.rule.data.id,
       secret: raw.secret,
@@ -301,12 +304,23 @@ export function detectChunk(chunk: Chunk, ruleset: RuleSet, stats: ScanStats, de
     if (chunk.reportLines && !chunk.reportLines.has(line)) continue;
     // What the decoded text holds says more than a code detector's judgement of the encoded run
     // (a Secret's `.dockerconfigjson` holds registry credentials): the detector's finding goes.
+    const drop = (i: number): void => {
+      out.splice(i, 1);
+      detectorSpans.splice(i, 1);
+      patternSpans.splice(i, 1);
+    };
     for (let i = out.length - 1; i >= 0; i--) {
       const span = detectorSpans[i];
-      if (span && span[0] < run.end && run.start < span[1]) {
-        out.splice(i, 1);
-        detectorSpans.splice(i, 1);
-      }
+      if (span && span[0] < run.end && run.start < span[1]) drop(i);
+    }
+    // A pattern rule that reported the encoded value itself (kubeconfig `client-key-data`) and a
+    // rule that reports what it decodes to are one secret: the stronger proof is kept, the plain
+    // text's rule on a tie, so a key is one finding, not two.
+    const owner = patternSpans.findIndex((p) => p !== undefined && p[0] <= run.start && run.end <= p[1]);
+    if (owner >= 0) {
+      const strongest = Math.max(...inner.map((d) => { const r = ruleset.byId.get(d.ruleId); return r ? proof(r) : 0; }));
+      if (strongest <= patternSpans[owner]![2]) continue;
+      drop(owner);
     }
     for (const d of inner) {
       // The plain text already shows this secret (e.g. a %-encoded password in a URL).

@@ -83,6 +83,19 @@ describe('encoded secrets in scans', () => {
     expect(findEncoded(wrap(b64('x'.repeat(200)), 50, '')).every((r) => r.decoded.length < 60)).toBe(true);
   });
 
+  it('reports an encoded key once when a rule matched the encoded value and another what it decodes to', async () => {
+    const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+    const data = b64(`${privateKey.export({ type: 'pkcs8', format: 'pem' })}`);
+    const text = `users:\n- name: admin\n  user:\n    client-key-data: ${data}\n`;
+    const r = await scanText(text, 'kubeconfig', { noConfig: true });
+    // The decoded PEM proves its structure; the kubeconfig rule matched only the pattern.
+    expect(r.findings.map((f) => [f.ruleId, f.line, f.notes.at(-1)])).toEqual([['private-key-pkcs8', 4, 'decoded from base64']]);
+    // A key that fails its structure check leaves the pattern rule's finding alone.
+    const broken = b64(`-----BEGIN PRIVATE KEY-----\n${b62(120)}\n-----END PRIVATE KEY-----\n`);
+    const r2 = await scanText(`    client-key-data: ${broken}\n`, 'kubeconfig', { noConfig: true });
+    expect(r2.findings.map((f) => f.ruleId)).toEqual(['kubernetes-client-key-data']);
+  });
+
   it('reports a plain secret once, not again through an encoding', async () => {
     const tok = githubToken();
     const r = await scanText(`url = https://api.example.org/?t=${tok}%26x%3D1\n`, 'x', { noConfig: true });
