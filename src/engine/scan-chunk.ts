@@ -254,9 +254,12 @@ export function detectChunk(chunk: Chunk, ruleset: RuleSet, stats: ScanStats, de
     }
   }
   // Overlapping findings: the one with stronger proof wins (checksum > structure > pattern), so
-  // `https://x:ghp_…@host` is a GitHub token, not also a basic-auth URL. Equal proof: keep both.
+  // `https://x:ghp_…@host` is a GitHub token, not also a basic-auth URL. Equal proof: keep both,
+  // unless one is a catch-all (`fallback`: any JWT) and the other names the provider.
+  const outranks = (o: RuntimeRule, k: RuntimeRule): boolean =>
+    proof(o) > proof(k) || (k.data.fallback === true && o.data.fallback !== true && proof(o) === proof(k));
   const survivors = kept.length < 2 ? kept : kept.filter((k) =>
-    !kept.some((o) => o !== k && proof(o.raw.rule) > proof(k.raw.rule) && o.raw.start < k.raw.end && k.raw.start < o.raw.end));
+    !kept.some((o) => o !== k && outranks(o.raw.rule, k.raw.rule) && o.raw.start < k.raw.end && k.raw.start < o.raw.end));
 
   const out: Detected[] = [];
   // Offsets of each `out` entry found by a code detector (undefined for pattern rules).

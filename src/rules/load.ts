@@ -13,7 +13,7 @@ import { closest, isMap, isScalar, isSeq, mapEntries, parseYamlSource, type Yaml
 const RULE_KEYS = [
   'id', 'name', 'severity', 'keywords', 'pattern', 'flags', 'entropy', 'entropy_group', 'checksum', 'validate',
   'placeholder_filter', 'keyword_within', 'examples', 'negative_examples', 'references', 'enabled', 'disabled_reason', 'description',
-  'detector', 'path', 'example_path',
+  'detector', 'path', 'example_path', 'fallback',
 ] as const;
 
 const ID_RE = /^[a-z0-9][a-z0-9-]*[a-z0-9]$/;
@@ -190,6 +190,7 @@ function parseRuleNode(src: YamlSource, node: YamlNode, opts: RuleParseOptions):
     flags,
     validate: strList('validate', false),
     placeholderFilter: bool('placeholder_filter', true),
+    fallback: bool('fallback', false),
     examples,
     negativeExamples,
     references: strList('references', false),
@@ -298,6 +299,7 @@ export function compileRule(spec: RuleSpec): CompiledRuleData {
   if (spec.detector) data.detector = spec.detector;
   if (spec.path !== undefined) data.path = spec.path;
   if (spec.description) data.description = spec.description;
+  if (spec.fallback) data.fallback = true;
   return data;
 }
 

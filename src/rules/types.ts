@@ -24,6 +24,11 @@ export interface RuleSpec {
   validate: string[];
   /** Reject secrets that look like placeholders/examples (default true). */
   placeholderFilter: boolean;
+  /**
+   * A catch-all format (any JWT): the rule reports a value only when no other rule reports the
+   * same text with as much proof, so a provider's JWT-shaped key is one finding, not two.
+   */
+  fallback: boolean;
   examples: string[];
   negativeExamples: string[];
   references: string[];
@@ -57,6 +62,8 @@ export interface CompiledRuleData {
   checksum?: { algorithm: string; params: unknown };
   validate: string[];
   placeholderFilter: boolean;
+  /** See RuleSpec.fallback; absent when false. */
+  fallback?: boolean;
   groups: string[];
   references: string[];
   description?: string;
