@@ -1,11 +1,11 @@
-// Secrets hidden in base64, hex or percent-encoding: find encoded runs, decode those that turn
-// into text, and let the engine scan the decoded text (depth-limited by the caller).
+// Secrets hidden in base64, hex, percent-encoding or string escapes: find encoded runs, decode
+// those that turn into text, and let the engine scan the decoded text (depth-limited by the caller).
 // One linear pass over a character table: a `[A-Za-z0-9+/]{20,}` regex restarts inside every long
 // identifier and ran at about 6 MB/s on minified code.
 
 import { identifyKeyFile } from '../detectors/key-files.js';
 
-export type Encoding = 'base64' | 'hex' | 'percent';
+export type Encoding = 'base64' | 'hex' | 'percent' | 'string-escapes';
 
 export interface EncodedRun {
   encoding: Encoding;
@@ -25,11 +25,13 @@ const MAX_ATTEMPTS = 20_000;
 
 const B64 = 1; // A-Z a-z 0-9 + / - _
 const URL = 4; // characters of a percent-encoded run
+const ESCAPED = 8; // characters of a run with string escapes (`https:\/\/…`, `\u0073k_…`)
 const table = new Uint8Array(128);
 for (let c = 0; c < 128; c++) {
   const ch = String.fromCharCode(c);
   if (/[A-Za-z0-9+/_-]/.test(ch)) table[c]! |= B64;
   if (/[A-Za-z0-9._~+\-:/?=&@!$*,;%]/.test(ch)) table[c]! |= URL;
+  if (/[A-Za-z0-9._~+\-:/?=&@!$*,;%\\]/.test(ch)) table[c]! |= ESCAPED;
 }
 
 // Per-character class bits, for judging a run while scanning it.
@@ -165,7 +167,30 @@ export function findEncoded(text: string): EncodedRun[] {
     if (d) runs.push({ encoding: 'base64', start, end, ...d });
   }
   if (text.includes('%')) findPercent(text, runs);
+  if (text.includes('\\')) findEscaped(text, runs);
   return runs;
+}
+
+/**
+ * JSON and JavaScript string escapes that hide a credential from the rules: PHP's json_encode
+ * writes `https:\/\/deploy:pw@host`, and generated code spells characters as `\u0073`. A run counts
+ * when it holds an escaped URL (`:\/\/`) or an escaped ASCII character; `\u00e9` in prose does not.
+ */
+function findEscaped(text: string, runs: EncodedRun[]): void {
+  let from = 0;
+  for (let p = text.indexOf('\\', from); p !== -1 && runs.length < MAX_ATTEMPTS; p = text.indexOf('\\', from)) {
+    let a = p;
+    while (a > 0 && text.charCodeAt(a - 1) < 128 && table[text.charCodeAt(a - 1)]! & ESCAPED) a--;
+    let b = p;
+    while (b < text.length && text.charCodeAt(b) < 128 && table[text.charCodeAt(b)]! & ESCAPED) b++;
+    from = b + 1;
+    const run = text.slice(a, b);
+    if (run.length < 12 || !(run.includes(':\\/\\/') || /\\u00[2-7][0-9A-Fa-f]/.test(run))) continue;
+    const decoded = run.replace(/\\u([0-9A-Fa-f]{4})|\\([/\\])/g, (_m, hex: string | undefined, ch: string | undefined) =>
+      hex !== undefined ? String.fromCharCode(parseInt(hex, 16)) : ch!,
+    );
+    if (decoded !== run && isText(decoded)) runs.push({ encoding: 'string-escapes', start: a, end: b, decoded });
+  }
 }
 
 /**

@@ -25,6 +25,17 @@ describe('findEncoded', () => {
     expect(nested.map((r) => r.decoded)).toEqual(['https://a.b/cb?next=https://deploy:pw@ci.internal/api']);
   });
 
+  it('decodes string escapes that hide a URL or an ASCII character, not prose or Windows paths', () => {
+    // Joined at test time: a URL with a password in this file would be a finding of its own.
+    const url = ['https://ci', 'pw-Xq7@git.acme.io/repo.git'].join(':');
+    const runs = findEncoded(`{"url":"${url.replaceAll('/', '\\/')}","k":"${String.raw`\u0073k_live_x`}"}`);
+    expect(runs.map((r) => [r.encoding, r.decoded])).toEqual([
+      ['string-escapes', url],
+      ['string-escapes', 'sk_live_x'],
+    ]);
+    expect(findEncoded(String.raw`{"name":"Ren\u00e9e Dupont","path":"C:\Users\deploy\app"}`)).toEqual([]);
+  });
+
   it('ignores identifiers, hashes and random bytes', () => {
     const sha = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
     const rnd = Buffer.from(Array.from({ length: 48 }, (_, i) => (i * 97 + 13) % 256)).toString('base64');
@@ -94,6 +105,12 @@ describe('encoded secrets in scans', () => {
     const broken = b64(`-----BEGIN PRIVATE KEY-----\n${b62(120)}\n-----END PRIVATE KEY-----\n`);
     const r2 = await scanText(`    client-key-data: ${broken}\n`, 'kubeconfig', { noConfig: true });
     expect(r2.findings.map((f) => f.ruleId)).toEqual(['kubernetes-client-key-data']);
+  });
+
+  it('finds credentials that JSON escapes hide (PHP json_encode output, generated code)', async () => {
+    const pw = b62(16);
+    const r = await scanText(`{"repositories":[{"url":"https:\\/\\/deploy:${pw}@repo.acme.io\\/packages"}]}\n`, 'composer.json', { noConfig: true, unmask: true });
+    expect(r.findings.map((f) => [f.ruleId, f.secret, f.notes.at(-1)])).toEqual([['http-basic-auth-url', pw, 'decoded from string-escapes']]);
   });
 
   it('reports a plain secret once, not again through an encoding', async () => {
