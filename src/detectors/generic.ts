@@ -189,6 +189,17 @@ const DIRECTIVE_END = /^[^"'\n]*["'][ \t]*;?[ \t]*(?:\r?\n|$)/;
 
 // The key is the value of a `name` or `key` attribute: `<… name="password" …>`.
 const NAME_ATTR = /\b(?:name|key)[ \t]*=[ \t]*["']$/;
+// Setter and builder names that take the secret as their argument.
+const SETTER = /^(?:set|with)(?:[A-Z]|_[a-z])/;
+const SECRET_NOUN = /^(?:api[_-]?key|apiKey|access[_-]?token|accessToken|auth[_-]?token|authToken|secret|secretKey|client[_-]?secret|clientSecret|password|token)$/;
+const SOLE_STRING_ARG = /^\([ \t]*(["'`])(?:(?!\1)[^\\\n]|\\.){1,512}\1[ \t]*\)/;
+
+/** The method of `ds.setPassword` or `builder.apiKey` (the name runs through dots). */
+function isSetterName(name: string, before: string | undefined): boolean {
+  const dot = name.lastIndexOf('.');
+  const method = name.slice(dot + 1);
+  return SETTER.test(method) || ((dot >= 0 || before === '.') && SECRET_NOUN.test(method));
+}
 
 // Android Gradle: `buildConfigField 'String', 'API_KEY', '"…"'` (with or without parentheses).
 const BUILD_CONFIG_FIELD = /buildConfigField[ \t]*\(?[ \t]*["'][\w.<>]+["'][ \t]*,[ \t]*["']$/;
@@ -254,6 +265,12 @@ function readAssignment(text: string, ns: number, s: number, ne: number, name: s
     op = 'colon';
   } else if (c === ',' && keyQuoted && (text[skipBlankBack(text, ns - 2)] === '(' || BUILD_CONFIG_FIELD.test(linePrefix(text, ns)))) {
     // define('DB_PASSWORD', '...'), setdefault("SECRET_KEY", "..."), Gradle buildConfigField 'String', 'API_KEY', '"..."'
+    opEnd = q + 1;
+    op = 'arg';
+  }
+  // A setter or builder call with one string argument: `ds.setPassword("…")`, `.withApiKey("…")`,
+  // `builder.apiKey("…")`. Getters and checks (`getPassword("name")`, `hashPassword(pw)`) are not.
+  else if (c === '(' && q === p && isSetterName(name, text[s - 1]) && SOLE_STRING_ARG.test(text.slice(q, q + MAX_VALUE + 8))) {
     opEnd = q + 1;
     op = 'arg';
   }

@@ -14,6 +14,10 @@ const jwtLike = (): string =>
 const positives: Array<[string, (s: string) => string, () => string, Kind]> = [
   // .env and shell
   ['.env password', (s) => `DB_PASSWORD=${s}`, () => pw(20), 'password'],
+  ['Java setter with one string argument', (s) => `    dataSource.setPassword("${s}");`, () => pw(16), 'password'],
+  ['snake_case setter', (s) => `user.set_password('${s}')`, () => pw(16), 'password'],
+  ['builder method named for the secret', (s) => `OpenAIOkHttpClient.builder().apiKey("${s}").build()`, () => b62(40), 'secret'],
+  ['with-style builder', (s) => `client = Acme.withApiKey("${s}")`, () => b62(32), 'secret'],
   ['Dovecot plaintext scheme: the password follows it', (s) => `  password: "${s}"`, () => `{PLAIN}${pw(16)}`, 'password'],
   ['word password with a symbol in .NET appSettings', (s) => `<add key="FromEmailPassword" value="${s}"/>`, () => 'Prestigitariu$', 'password'],
   ['.env api key', (s) => `API_KEY=${s}`, () => b62(32), 'secret'],
@@ -391,6 +395,12 @@ const negatives: Array<[string, () => string]> = [
   // Quoted, as Spring's docs write it in YAML (unquoted in .properties the braces already make it code).
   ['Spring Cloud Config ciphertext', () => `  password: '{cipher}${hex(64)}'`],
   ['MySQL native password hash', () => `password: '*2470C0C06DEE42FD1618BB99005ADCA2EC9D1E19'`],
+  // Calls that read, check or hash a secret, or pass more than the secret: not a setter's argument.
+  ['getter with a property name', () => `String pw = props.getPassword("${b62(16)}");`],
+  ['check of a literal', () => `if (checkPassword("${pw(16)}")) return;`],
+  ['setter given a variable', () => `conf.setPassword(System.getenv("DB_PASSWORD"));`],
+  ['setter with two arguments', () => `x.setToken("${b62(32)}", true);`],
+  ['bare call named for the secret (not a method)', () => `token("${b62(32)}")`],
   // Hashes, not plaintext: the password-hash rules report the well-formed ones.
   ['SCRAM verifier under a password name', () => `password: "SCRAM-SHA-256$4096:${b64(24)}$${b64(44)}:${b64(44)}"`],
   ['malformed SCRAM verifier under a password name', () => `password: "SCRAM-SHA-512$4096:${b64text('salt')}$${b64text('stored:server')}"`],
