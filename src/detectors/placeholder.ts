@@ -130,6 +130,9 @@ export const KNOWN_EXAMPLES: ReadonlySet<string> = new Set([
   'D1fficultP%40ssw0rd', 'D1fficultP@ssw0rd',
   // The example UUID of the UUID Wikipedia article and countless docs.
   '550e8400-e29b-41d4-a716-446655440000',
+  // PhonePe's sandbox (UAT) salt keys, published for its test merchants PGTESTPAYUAT and
+  // PGTESTPAYUAT86 and copied into countless integration samples.
+  '099eb0cd-02cf-4e2a-8aca-3e6c6aff0399', '96434309-7796-489d-8924-ab56988a6076',
   // Telegram bot token shown by the Bot API documentation (BotFather section).
   '110201543:AAHdqTcvCH1vGWJxfSe1ofSAs0K5PALDsaw',
   // Google API key format examples in the Firebase SDKs' own tests (isValidApiKeyFormat); they
