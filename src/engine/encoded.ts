@@ -177,13 +177,7 @@ export function findEncoded(text: string): EncodedRun[] {
  * when it holds an escaped URL (`:\/\/`) or an escaped ASCII character; `\u00e9` in prose does not.
  */
 function findEscaped(text: string, runs: EncodedRun[]): void {
-  let from = 0;
-  for (let p = text.indexOf('\\', from); p !== -1 && runs.length < MAX_ATTEMPTS; p = text.indexOf('\\', from)) {
-    let a = p;
-    while (a > 0 && text.charCodeAt(a - 1) < 128 && table[text.charCodeAt(a - 1)]! & ESCAPED) a--;
-    let b = p;
-    while (b < text.length && text.charCodeAt(b) < 128 && table[text.charCodeAt(b)]! & ESCAPED) b++;
-    from = b + 1;
+  for (const [a, b] of runsAround(text, '\\', ESCAPED, runs)) {
     const run = text.slice(a, b);
     if (run.length < 12 || !(run.includes(':\\/\\/') || /\\u00[2-7][0-9A-Fa-f]/.test(run))) continue;
     const decoded = run.replace(/\\u([0-9A-Fa-f]{4})|\\([/\\])/g, (_m, hex: string | undefined, ch: string | undefined) =>
@@ -217,15 +211,26 @@ function afterUserinfo(text: string, a: number, b: number): number {
   return at === -1 ? a : at + 1;
 }
 
-function findPercent(text: string, runs: EncodedRun[]): void {
+/**
+ * The maximal runs of `cls` characters around each `mark`, left to right, each once; stops when
+ * `runs` holds MAX_ATTEMPTS.
+ */
+function* runsAround(text: string, mark: string, cls: number, runs: readonly EncodedRun[]): Generator<[number, number]> {
+  const inRun = (i: number): boolean => text.charCodeAt(i) < 128 && (table[text.charCodeAt(i)]! & cls) !== 0;
   let from = 0;
-  for (let p = text.indexOf('%', from); p !== -1 && runs.length < MAX_ATTEMPTS; p = text.indexOf('%', from)) {
+  for (let p = text.indexOf(mark, from); p !== -1 && runs.length < MAX_ATTEMPTS; p = text.indexOf(mark, from)) {
     let a = p;
-    while (a > 0 && text.charCodeAt(a - 1) < 128 && table[text.charCodeAt(a - 1)]! & URL) a--;
+    while (a > 0 && inRun(a - 1)) a--;
     let b = p;
-    while (b < text.length && text.charCodeAt(b) < 128 && table[text.charCodeAt(b)]! & URL) b++;
+    while (b < text.length && inRun(b)) b++;
     from = b + 1;
-    a = afterUserinfo(text, a, b);
+    yield [a, b];
+  }
+}
+
+function findPercent(text: string, runs: EncodedRun[]): void {
+  for (const [start, b] of runsAround(text, '%', URL, runs)) {
+    const a = afterUserinfo(text, start, b);
     const run = text.slice(a, b);
     if (run.length < 12 || !/%[0-9A-Fa-f]{2}/.test(run)) continue;
     try {
