@@ -43,10 +43,10 @@ export async function rulesCommand(args: string[], io: CliIO): Promise<number> {
   if (sub === 'list') {
     if (v.json) {
       io.stdout(`${JSON.stringify(specs.map((s) => ({ id: s.id, name: s.name, severity: s.severity, enabled: s.enabled,
-        keywords: s.keywords, checksum: s.checksum?.algorithm ?? null, validate: s.validate, detector: s.detector ?? null, path: s.path ?? null, source: s.source.file })), null, 2)}\n`);
+        keywords: s.keywords, checksum: s.checksum?.algorithm ?? null, validate: s.validate, detector: s.detector ?? null, path: s.path ?? null, fallback: s.fallback, source: s.source.file })), null, 2)}\n`);
     } else {
       for (const s of specs) {
-        const checks = [s.detector ? `detector:${s.detector}` : '', s.checksum ? `checksum:${s.checksum.algorithm}` : '', ...s.validate.map((x) => `validate:${x}`), s.path ? `path:${s.path}` : '']
+        const checks = [s.detector ? `detector:${s.detector}` : '', s.checksum ? `checksum:${s.checksum.algorithm}` : '', ...s.validate.map((x) => `validate:${x}`), s.path ? `path:${s.path}` : '', s.fallback ? 'fallback' : '']
           .filter(Boolean).join(' ');
         io.stdout(`${s.id.padEnd(40)} ${s.severity.padEnd(5)} ${s.enabled ? '' : '(disabled) '}${checks}\n`);
       }
