@@ -196,7 +196,7 @@ function validate(c: Raw): { reason: RejectReason } | { notes: string[] } {
 }
 
 function proof(rule: RuntimeRule): number {
-  return rule.data.checksum ? 2 : rule.data.validate.length > 0 ? 1 : 0;
+  return rule.data.checksum ? 2 : rule.validators.some((v) => v.filterOnly !== true) ? 1 : 0;
 }
 
 /**
@@ -253,11 +253,17 @@ export function detectChunk(chunk: Chunk, ruleset: RuleSet, stats: ScanStats, de
       } else kept.push({ raw, notes: v.notes });
     }
   }
-  // Overlapping findings: the one with stronger proof wins (checksum > structure > pattern), so
-  // `https://x:ghp_…@host` is a GitHub token, not also a basic-auth URL. Equal proof: keep both,
-  // unless one is a catch-all (`fallback`: any JWT) and the other names the provider.
-  const outranks = (o: RuntimeRule, k: RuntimeRule): boolean =>
-    proof(o) > proof(k) || (k.data.fallback === true && o.data.fallback !== true && proof(o) === proof(k));
+  // Overlapping findings: the one with stronger proof wins (checksum > structure > pattern; a
+  // filter such as random-token proves nothing), so `https://x:ghp_…@host` is a GitHub token, not
+  // also a basic-auth URL. Otherwise both are kept, but for the two cases below.
+  // At equal proof a catch-all yields to a rule that names the provider, and a rule that matched a
+  // prefix alone to one that also found its provider's name nearby (`keyword_within`): a Clerk
+  // `sk_live_` key next to CLERK_SECRET_KEY is Clerk's, not also Stripe's.
+  const outranks = (o: RuntimeRule, k: RuntimeRule): boolean => {
+    if (proof(o) !== proof(k)) return proof(o) > proof(k);
+    if (k.data.fallback !== o.data.fallback) return k.data.fallback === true;
+    return o.data.keywordWithin !== undefined && k.data.keywordWithin === undefined;
+  };
   const survivors = kept.length < 2 ? kept : kept.filter((k) =>
     !kept.some((o) => o !== k && outranks(o.raw.rule, k.raw.rule) && o.raw.start < k.raw.end && k.raw.start < o.raw.end));
 

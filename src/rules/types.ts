@@ -25,8 +25,10 @@ export interface RuleSpec {
   /** Reject secrets that look like placeholders/examples (default true). */
   placeholderFilter: boolean;
   /**
-   * A catch-all format (any JWT): the rule reports a value only when no other rule reports the
-   * same text with as much proof, so a provider's JWT-shaped key is one finding, not two.
+   * A catch-all: a format any provider may use (a JWT) or a value read by its place (a URL's
+   * password, a Bearer header, a CLI flag). The rule reports a value only when no other rule
+   * reports the same text with as much proof, so a GitLab token in a clone URL is the GitLab
+   * token, one finding, not also a URL password.
    */
   fallback: boolean;
   examples: string[];

@@ -9,6 +9,7 @@ const EXAMPLE_HOST = /\bexample\.(?:com|net|org)\b/i;
 
 export const exampleHostPassword = defineValidator({
   name: 'example-host-password',
+  filterOnly: true,
   description: 'at an example.com host, only a random-looking password counts',
   validate(secret, groups) {
     const host = groups['host'];

@@ -5,6 +5,7 @@ import { defineValidator } from './types.js';
 
 export const mixedAlphabet = defineValidator({
   name: 'mixed-alphabet',
+  filterOnly: true,
   description: 'holds an upper-case letter and a digit (not lower-case hex or a word)',
   validate(secret) {
     if (!/[A-Z]/.test(secret)) return { ok: false, reason: 'no upper-case letter' };

@@ -19,6 +19,7 @@ function madeOfWords(v: string, alnum: number): boolean {
 
 export const randomToken = defineValidator({
   name: 'random-token',
+  filterOnly: true,
   description: 'not an identifier made of words (a type, function or constant name)',
   validate(secret) {
     const alnum = secret.replace(/[^A-Za-z0-9]/g, '');

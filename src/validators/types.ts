@@ -11,6 +11,11 @@ export type ValidationResult = { ok: true; notes?: string[] } | { ok: false; rea
 export interface StructureValidator {
   readonly name: string;
   readonly description: string;
+  /**
+   * True for a filter that only drops look-alikes (not words, not an example host) without
+   * proving the format: it does not make a finding outrank another on the same text.
+   */
+  readonly filterOnly?: boolean;
   /** Must never throw; malformed input is `{ ok: false }`. */
   validate(secret: string, groups: Readonly<Record<string, string | undefined>>): ValidationResult;
 }

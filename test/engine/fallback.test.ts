@@ -1,5 +1,6 @@
-// `fallback`: a catch-all format (any JWT) yields to a rule that names the provider of the same
-// value, so a provider's JWT-shaped key is one finding, not two.
+// Overlapping findings of one value: `fallback` rules (any JWT, a URL's password) yield to a rule
+// that names the provider, and a prefix found next to its provider's name outranks the prefix
+// alone, so one secret is one finding, named for its provider.
 import { describe, expect, it } from 'vitest';
 import { RuleSet } from '../../src/engine/ruleset.js';
 import { scanChunk } from '../../src/engine/scan-chunk.js';
@@ -52,5 +53,24 @@ describe('fallback rules', () => {
     expect(r.findings.map((f) => f.ruleId)).toEqual(['temporal-cloud-api-key']);
     const other = `${b64u({ alg: 'HS256', typ: 'JWT' })}.${b64u({ sub: base62(12), iat: 1700000000 })}.${base62(43)}`;
     expect((await scanText(`SESSION=${other}\n`, 'x.env', { noConfig: true })).findings.map((f) => f.ruleId)).toEqual(['jwt']);
+  });
+
+  it('a value read by its place yields to the rule that names its provider', async () => {
+    const rules = async (text: string) => (await scanText(text, 'x.env', { noConfig: true })).findings.map((f) => f.ruleId);
+    // Built from pieces: a whole token in this file would be a finding of its own.
+    const glpat = ['glpat', base62(20)].join('-');
+    expect(await rules(`git clone https://oauth2:${glpat}@gitlab.com/acme/app.git\n`)).toEqual(['gitlab-pat']);
+    const pscale = ['pscale', 'pw', base62(43)].join('_');
+    expect(await rules(`DATABASE_URL=mysql://u8x2kq:${pscale}@aws.connect.psdb.cloud/app\n`)).toEqual(['planetscale-password']);
+    // A password with no format of its own stays the URL rule's.
+    expect(await rules(`git clone https://deploy:${base62(16)}@git.acme.io/app.git\n`)).toEqual(['http-basic-auth-url']);
+  });
+
+  it('at equal proof, a prefix found next to its provider\'s name outranks the prefix alone', async () => {
+    const key = ['sk', 'live', base62(42)].join('_');
+    const r = await scanText(`CLERK_SECRET_KEY=${key}\n`, 'x.env', { noConfig: true });
+    expect(r.findings.map((f) => f.ruleId)).toEqual(['clerk-secret-key']);
+    const r2 = await scanText(`KEY=${key}\n`, 'x.env', { noConfig: true });
+    expect(r2.findings.map((f) => f.ruleId)).toEqual(['stripe-secret-key']);
   });
 });
