@@ -261,7 +261,7 @@ export function detectChunk(chunk: Chunk, ruleset: RuleSet, stats: ScanStats, de
   // `sk_live_` key next to CLERK_SECRET_KEY is Clerk's, not also Stripe's.
   const outranks = (o: RuntimeRule, k: RuntimeRule): boolean => {
     if (proof(o) !== proof(k)) return proof(o) > proof(k);
-    if (k.data.fallback !== o.data.fallback) return k.data.fallback === true;
+    if ((k.data.fallback === true) !== (o.data.fallback === true)) return k.data.fallback === true;
     return o.data.keywordWithin !== undefined && k.data.keywordWithin === undefined;
   };
   const survivors = kept.length < 2 ? kept : kept.filter((k) =>
