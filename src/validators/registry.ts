@@ -12,6 +12,7 @@ import { jettyObfuscated } from './jetty-obfuscated.js';
 import { jwt } from './jwt.js';
 import { keyStore } from './key-store.js';
 import { ldapPasswordHash } from './ldap-password-hash.js';
+import { mysqlPasswordHash } from './mysql-password-hash.js';
 import { mixedAlphabet } from './mixed-alphabet.js';
 import { privateKeyBody } from './private-key-body.js';
 import { pypiMacaroon } from './pypi-macaroon.js';
@@ -40,6 +41,7 @@ export const validators = {
   'devin-api-key': devinApiKey,
   'asaas-api-key': asaasApiKey,
   'ldap-password-hash': ldapPasswordHash,
+  'mysql-password-hash': mysqlPasswordHash,
 } satisfies Record<string, StructureValidator>;
 
 export type ValidatorName = keyof typeof validators;

@@ -510,3 +510,25 @@ describe('ldap-password-hash', () => {
     expect(ok(val.validate('{SHA}not*base64', {}))).toBe(false);
   });
 });
+
+describe('hashes of placeholder passwords', () => {
+  const sha1 = (...parts: Array<Buffer | string>): Buffer => {
+    const h = createHash('sha1');
+    for (const p of parts) h.update(p);
+    return h.digest();
+  };
+
+  it('an LDAP or MySQL hash of "password", "admin" or "changeme" is a placeholder; of a random password it is not', () => {
+    const ldap = v('ldap-password-hash');
+    const mysql = v('mysql-password-hash');
+    for (const pw of ['password', 'Admin', 'changeme', 'root123']) {
+      const salt = randomBytes(8);
+      expect(ldap.validate(`{SSHA}${b64(Buffer.concat([sha1(pw, salt), salt]))}`, {})).toMatchObject({ ok: false, lookalike: 'placeholder' });
+      expect(mysql.validate(`*${sha1(sha1(pw)).toString('hex').toUpperCase()}`, {})).toMatchObject({ ok: false, lookalike: 'placeholder' });
+    }
+    const pw = randomBytes(12).toString('base64');
+    const salt = randomBytes(8);
+    expect(ok(ldap.validate(`{SSHA}${b64(Buffer.concat([sha1(pw, salt), salt]))}`, {}))).toBe(true);
+    expect(ok(mysql.validate(`*${sha1(sha1(pw)).toString('hex').toUpperCase()}`, {}))).toBe(true);
+  });
+});
