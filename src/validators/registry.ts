@@ -14,12 +14,15 @@ import { keyStore } from './key-store.js';
 import { ldapPasswordHash } from './ldap-password-hash.js';
 import { mysqlPasswordHash } from './mysql-password-hash.js';
 import { mixedAlphabet } from './mixed-alphabet.js';
+import { neptuneApiToken } from './neptune-api-token.js';
 import { privateKeyBody } from './private-key-body.js';
+import { pubnubSecretKey } from './pubnub-secret-key.js';
 import { pypiMacaroon } from './pypi-macaroon.js';
 import { randomToken } from './random-token.js';
 import { sentryOrgToken } from './sentry-org-token.js';
 import type { StructureValidator } from './types.js';
 import { vaultServiceToken } from './vault-service-token.js';
+import { weaviateApiKey } from './weaviate-api-key.js';
 
 export const validators = {
   jwt,
@@ -42,6 +45,9 @@ export const validators = {
   'asaas-api-key': asaasApiKey,
   'ldap-password-hash': ldapPasswordHash,
   'mysql-password-hash': mysqlPasswordHash,
+  'neptune-api-token': neptuneApiToken,
+  'pubnub-secret-key': pubnubSecretKey,
+  'weaviate-api-key': weaviateApiKey,
 } satisfies Record<string, StructureValidator>;
 
 export type ValidatorName = keyof typeof validators;

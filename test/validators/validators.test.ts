@@ -532,3 +532,32 @@ describe('hashes of placeholder passwords', () => {
     expect(ok(mysql.validate(`*${sha1(sha1(pw)).toString('hex').toUpperCase()}`, {}))).toBe(true);
   });
 });
+
+describe('neptune-api-token, pubnub-secret-key, weaviate-api-key', () => {
+  const uuid = (): string => [8, 4, 4, 4, 12].map((n) => randomBytes(n / 2).toString('hex')).join('-');
+
+  it('a Neptune token is base64 JSON with an API address and a UUID key, and names the host', () => {
+    const val = v('neptune-api-token');
+    const tok = (o: object): string => b64(JSON.stringify(o));
+    expect(val.validate(tok({ api_address: 'https://app.neptune.ai', api_url: 'https://app.neptune.ai', api_key: uuid() }), {}))
+      .toEqual({ ok: true, notes: ['Neptune app.neptune.ai'] });
+    expect(ok(val.validate(tok({ api_address: 'https://app.neptune.ai', api_key: 'not-a-uuid' }), {}))).toBe(false);
+    expect(ok(val.validate(tok({ api_key: uuid() }), {}))).toBe(false);
+    expect(ok(val.validate(b64(randomBytes(90)), {}))).toBe(false);
+  });
+
+  it('a PubNub secret key is sec-c- and base64 of a UUID', () => {
+    const val = v('pubnub-secret-key');
+    expect(ok(val.validate(`sec-c-${b64(uuid())}`, {}))).toBe(true);
+    expect(ok(val.validate(`sec-c-${b64(randomBytes(36))}`, {}))).toBe(false);
+    expect(ok(val.validate(`pub-c-${b64(uuid())}`, {}))).toBe(false);
+  });
+
+  it('a Weaviate key is base64 of "<16>_<base64 of 32 bytes>_v200"', () => {
+    const val = v('weaviate-api-key');
+    const id = b64(randomBytes(12));
+    expect(ok(val.validate(b64(`${id}_${b64(randomBytes(32))}_v200`), {}))).toBe(true);
+    expect(ok(val.validate(b64(`${id}_${b64(randomBytes(32))}_v100`), {}))).toBe(false);
+    expect(ok(val.validate(b64(randomBytes(66)), {}))).toBe(false);
+  });
+});
