@@ -191,7 +191,7 @@ const DIRECTIVE_END = /^[^"'\n]*["'][ \t]*;?[ \t]*(?:\r?\n|$)/;
 const NAME_ATTR = /\b(?:name|key)[ \t]*=[ \t]*["']$/;
 // Setter and builder names that take the secret as their argument.
 const SETTER = /^(?:set|with)(?:[A-Z]|_[a-z])/;
-const SECRET_NOUN = /^(?:api[_-]?key|apiKey|access[_-]?token|accessToken|auth[_-]?token|authToken|secret|secretKey|client[_-]?secret|clientSecret|password|token)$/;
+const SECRET_NOUN = /^(?:api[_-]?key|(?:access|auth)[_-]?token|secret(?:[_-]?key)?|client[_-]?secret|password|token)$/i;
 const SOLE_STRING_ARG = /^\([ \t]*(["'`])(?:(?!\1)[^\\\n]|\\.){1,512}\1[ \t]*\)/;
 
 /** The method of `ds.setPassword` or `builder.apiKey` (the name runs through dots). */

@@ -268,9 +268,9 @@ export function detectChunk(chunk: Chunk, ruleset: RuleSet, stats: ScanStats, de
     !kept.some((o) => o !== k && outranks(o.raw.rule, k.raw.rule) && o.raw.start < k.raw.end && k.raw.start < o.raw.end));
 
   const out: Detected[] = [];
-  // Offsets of each `out` entry found by a code detector (undefined for pattern rules).
+  // In step with `out`: offsets of each entry found by a code detector (undefined otherwise).
   const detectorSpans: Array<readonly [number, number] | undefined> = [];
-  // Offsets and proof of each `out` entry found by a pattern rule (undefined for detectors).
+  // In step with `out`: offsets and proof of each entry found by a pattern rule (undefined otherwise).
   const patternSpans: Array<readonly [number, number, number] | undefined> = [];
   for (const { raw, notes } of survivors) {
     const a = lines.locate(raw.start);
@@ -334,6 +334,9 @@ export function detectChunk(chunk: Chunk, ruleset: RuleSet, stats: ScanStats, de
     for (const d of inner) {
       // The plain text already shows this secret (e.g. a %-encoded password in a URL).
       if (out.some((o) => o.ruleId === d.ruleId && o.line === line && o.column >= col(a) + 1 && o.column <= col(b) + 2)) continue;
+      // Neither a detector's nor a pattern's span: a later run never drops or owns this finding.
+      detectorSpans.push(undefined);
+      patternSpans.push(undefined);
       out.push({
         ...d,
         notes: [...d.notes, `decoded from ${run.encoding}`],

@@ -1,7 +1,7 @@
 // Asaas API keys: "$aact_" + base64 of `<32 hex>::<account>::$aach_<uuid>`. Keys issued since
 // March 2025 put `prod_000` or `hmlg_000` (sandbox) before the base64. Decoding tells a key from a
 // `$aact_` string that merely starts like one.
-import { decodeBase64, utf8Text } from './decode.js';
+import { base64Text } from './decode.js';
 import { defineValidator } from './types.js';
 
 const KEY = /^\$aact_(?:(prod|hmlg)_000)?([A-Za-z0-9+/]+={0,2})$/;
@@ -13,8 +13,7 @@ export const asaasApiKey = defineValidator({
   validate(secret) {
     const m = KEY.exec(secret);
     if (!m) return { ok: false, reason: 'not an $aact_ key' };
-    const bytes = decodeBase64(m[2]!, 'std');
-    const text = bytes ? utf8Text(bytes) : undefined;
+    const text = base64Text(m[2]!);
     if (text === undefined || !PAYLOAD.test(text)) {
       return { ok: false, reason: 'body is not base64 of "<hex>::<account>::$aach_<id>"' };
     }

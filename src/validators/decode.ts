@@ -5,6 +5,15 @@ export { decodeBase64, decodeBase64Any, type Base64Alphabet };
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
+/** A canonical UUID in text (any version), as several providers wrap into their keys. */
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Base64 in one alphabet that decodes to UTF-8 text (a key's payload), or undefined. */
+export function base64Text(text: string, alphabet: Base64Alphabet = 'std'): string | undefined {
+  const bytes = decodeBase64(text, alphabet);
+  return bytes ? utf8Text(bytes) : undefined;
+}
+
 export function utf8Text(bytes: Uint8Array): string | undefined {
   try {
     return utf8.decode(bytes);

@@ -1,7 +1,7 @@
 // Devin API keys: "apk_user_" (personal) or "apk_" (service) + base64 of the key's principal and
 // secret, `[<user>_]org-<32 hex>:<32 hex>`. Decoding tells a key from `apk_` names in Android
 // build code, and the org id in it names the account the key opens.
-import { decodeBase64, utf8Text } from './decode.js';
+import { base64Text } from './decode.js';
 import { defineValidator } from './types.js';
 
 const PAYLOAD = /^(?:([^\s:]{1,200})_)?(org-[0-9a-f]{32}):[0-9a-f]{32}$/;
@@ -12,8 +12,7 @@ export const devinApiKey = defineValidator({
   validate(secret) {
     const personal = secret.startsWith('apk_user_');
     if (!personal && !secret.startsWith('apk_')) return { ok: false, reason: 'not an apk_ key' };
-    const bytes = decodeBase64(secret.slice(personal ? 9 : 4), 'std');
-    const text = bytes ? utf8Text(bytes) : undefined;
+    const text = base64Text(secret.slice(personal ? 9 : 4));
     const m = text === undefined ? null : PAYLOAD.exec(text);
     if (!m) return { ok: false, reason: 'body is not base64 of "org-<id>:<secret>"' };
     // A personal key names its user before the org; a service key names only the org.

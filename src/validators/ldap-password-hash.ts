@@ -6,8 +6,14 @@ import { decodeBase64 } from './decode.js';
 import { hashesPlaceholder, hashOf } from './placeholder-passwords.js';
 import { defineValidator } from './types.js';
 
-const DIGEST_BYTES: Readonly<Record<string, number>> = { MD5: 16, SHA: 20, SHA256: 32, SHA384: 48, SHA512: 64 };
-const NODE_ALG: Readonly<Record<string, string>> = { MD5: 'md5', SHA: 'sha1', SHA256: 'sha256', SHA384: 'sha384', SHA512: 'sha512' };
+/** Each scheme's digest: its size in bytes and node's name for it. */
+const DIGESTS: Readonly<Record<string, { bytes: number; alg: string }>> = {
+  MD5: { bytes: 16, alg: 'md5' },
+  SHA: { bytes: 20, alg: 'sha1' },
+  SHA256: { bytes: 32, alg: 'sha256' },
+  SHA384: { bytes: 48, alg: 'sha384' },
+  SHA512: { bytes: 64, alg: 'sha512' },
+};
 
 export const ldapPasswordHash = defineValidator({
   name: 'ldap-password-hash',
@@ -15,7 +21,7 @@ export const ldapPasswordHash = defineValidator({
   validate(secret) {
     const m = /^\{(S?)(MD5|SHA(?:256|384|512)?)\}([A-Za-z0-9+/]+={0,2})$/.exec(secret);
     if (!m) return { ok: false, reason: 'not an LDAP {SCHEME} hash' };
-    const size = DIGEST_BYTES[m[2]!]!;
+    const { bytes: size, alg } = DIGESTS[m[2]!]!;
     const bytes = decodeBase64(m[3]!, 'std');
     if (!bytes) return { ok: false, reason: 'hash is not base64' };
     const salted = m[1] === 'S';
@@ -24,7 +30,7 @@ export const ldapPasswordHash = defineValidator({
       return { ok: false, reason: `${bytes.length} bytes do not fit a ${salted ? 'salted ' : ''}${m[2]} digest` };
     }
     const salt = bytes.subarray(size);
-    if (hashesPlaceholder(bytes.subarray(0, size), (g) => hashOf(NODE_ALG[m[2]!]!, g, salt))) {
+    if (hashesPlaceholder(bytes.subarray(0, size), (g) => hashOf(alg, g, salt))) {
       return { ok: false, reason: 'hash of a placeholder password', lookalike: 'placeholder' };
     }
     return { ok: true };

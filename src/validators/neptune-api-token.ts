@@ -1,9 +1,7 @@
 // Neptune.ai API tokens: base64 of a JSON object naming the workspace's API address and a UUID
 // api_key. Decoding tells a token from base64 that merely starts like one, and names the host.
-import { decodeBase64, jsonObject } from './decode.js';
+import { decodeBase64, jsonObject, UUID } from './decode.js';
 import { defineValidator } from './types.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const neptuneApiToken = defineValidator({
   name: 'neptune-api-token',
