@@ -7,6 +7,7 @@ import { ChecksumParamError } from '../checksums/types.js';
 import { validators } from '../validators/registry.js';
 import { detectors } from '../detectors/registry.js';
 import { findBacktrackingRisk } from '../engine/regex-safety.js';
+import { expandFragments, FRAGMENTS, unknownFragments } from './fragments.js';
 import type { CompiledRuleData, RuleSpec } from './types.js';
 import { closest, isMap, isScalar, isSeq, mapEntries, parseYamlSource, type YamlNode, type YamlSource } from './yaml-doc.js';
 
@@ -112,7 +113,12 @@ function parseRuleNode(src: YamlSource, node: YamlNode, opts: RuleParseOptions):
   const severity = str('severity', false) ?? 'error';
   if (severity !== 'error' && severity !== 'warn') return fail(`severity \`${severity}\` is not valid`, 'use `error` or `warn`', get('severity'));
   const detector = str('detector', false);
-  const pattern = str('pattern', detector === undefined);
+  const written = str('pattern', detector === undefined);
+  const unknown = written === undefined ? [] : unknownFragments(written);
+  if (unknown.length > 0) {
+    fail(`pattern calls unknown fragment \`(?&${unknown[0]})\``, `use one of: ${Object.keys(FRAGMENTS).map((n) => `(?&${n})`).join(', ')}`, get('pattern'));
+  }
+  const pattern = written === undefined ? undefined : expandFragments(written);
   if (detector !== undefined && pattern !== undefined) fail('`detector` and `pattern` exclude each other', 'remove one of them', get('detector'));
   if (detector !== undefined && !Object.hasOwn(detectors, detector)) {
     fail(`unknown detector \`${detector}\``, `use one of: ${Object.keys(detectors).join(', ')}`, get('detector'));

@@ -45,6 +45,29 @@ describe('rule loader', () => {
     expect(errorOf(withPath("    path: '\\.env$'\n    example_path: 'a.txt'\n"))).toMatch(/:7:19: .*does not match `path`/);
   });
 
+  it('expands `(?&assign)` so a user rule reads every assignment form the built-in rules read', () => {
+    const assigned = good
+      .replace(`'\\b(?<secret>acme_[a-z0-9]{20})\\b'`, `'acme[\\w.-]{0,20}?(?&assign)(?<secret>[a-z0-9]{20})\\b'\n    flags: i`)
+      .replace(`['k = acme_abcdefghij0123456789']`, `['<add key="AcmeToken" value="abcdefghij0123456789" />']`);
+    // A user's rules are untrusted: the fragment must also pass the backtracking check.
+    const [spec] = parseRuleFile(assigned, 'my-rules.yaml', { untrusted: true });
+    expect(spec!.pattern).not.toContain('(?&');
+    const re = new RegExp(spec!.pattern, `${spec!.flags}g`);
+    for (const text of ['ACME_TOKEN=abcdefghij0123456789', '{"name": "ACME_TOKEN", "value": "abcdefghij0123456789"}',
+      '- name: ACME_TOKEN\n  value: abcdefghij0123456789', '<AcmeToken>abcdefghij0123456789</AcmeToken>',
+      "$cfg['acme_token'] = 'abcdefghij0123456789';", 'ACME_TOKEN ?= abcdefghij0123456789', "define('ACME_TOKEN', 'abcdefghij0123456789');"]) {
+      expect(text.match(re), text).not.toBeNull();
+    }
+    expect('ACME_TOKEN == abcdefghij0123456789'.match(re)).toBeNull();
+  });
+
+  it('names an unknown fragment and the known ones', () => {
+    const msg = errorOf(good.replace(`'\\b(?<secret>`, `'acme(?&asign)(?<secret>`));
+    expect(msg).toContain('my-rules.yaml:5');
+    expect(msg).toContain('`(?&asign)`');
+    expect(msg).toContain('(?&assign)');
+  });
+
   it('rejects an invalid regex', () => {
     expect(errorOf(good.replace('{20})', '{20}'))).toMatch(/my-rules\.yaml:5:14: rule `acme-key`.*invalid regex/);
   });
