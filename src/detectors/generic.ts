@@ -16,12 +16,19 @@ const WORD_KEYWORDS = ['pass', 'pwd', 'secret', 'token', 'key', 'auth', 'cred'];
 const SHORT_NAME = '(?<![a-z])ps?w(?![a-z])';
 
 /**
+ * Literals whose every occurrence the scan below looks at: each generic rule lists all of them
+ * among its prefilter keywords, so the prefilter's hits can stand in for the scan's own regex
+ * pass (findGenericSecretsAtHits) and give the same result.
+ */
+export const SCAN_KEYWORDS: readonly string[] = [...WORD_KEYWORDS, 'pw', 'psw'];
+
+/**
  * Lower-case literals for the prefilter: every secret-like name contains one of them. "Password"
  * in other languages (`senhaBanco`) is among them, but the scan below does not look for it: each
  * more word slows it on every file, and those names are rare. The engine's prefilter finds them
  * and hands their offsets to findGenericSecretsAt.
  */
-export const GENERIC_KEYWORDS: string[] = [...WORD_KEYWORDS, 'pw', ...FOREIGN_PASSWORD_KEYWORDS];
+export const GENERIC_KEYWORDS: string[] = [...SCAN_KEYWORDS, ...FOREIGN_PASSWORD_KEYWORDS];
 
 const FOREIGN_AT = new RegExp(FOREIGN_PASSWORD_KEYWORDS.join('|'), 'iy');
 
@@ -70,6 +77,22 @@ export function findGenericSecrets(text: string, opts: GenericOptions = {}): Gen
     re.lastIndex = next;
   }
   return hits;
+}
+
+// Whether the scan's keyword alternation matches at an offset (`pw` inside `pwn` does not).
+const KEYWORD_AT = new RegExp(KEYWORD_SOURCE, 'iy');
+
+/**
+ * findGenericSecrets without its regex pass over the whole text: `hits` are the prefilter's
+ * offsets of every SCAN_KEYWORDS occurrence (sorted; other keywords' hits may be among them).
+ * The prefilter has read the text already, and the pass cost about a tenth of a scan.
+ */
+export function findGenericSecretsAtHits(text: string, hits: readonly number[], opts: GenericOptions = {}): GenericHit[] {
+  const offsets = hits.filter((k) => {
+    KEYWORD_AT.lastIndex = k;
+    return KEYWORD_AT.test(text);
+  });
+  return findGenericSecretsAt(text, offsets, opts);
 }
 
 /**

@@ -1,6 +1,6 @@
 // Code detectors that a rule can name with `detector:` instead of a `pattern:`.
 // One line per detector; the rule YAML carries id, severity, keywords and examples as usual.
-import { findGenericSecrets, findGenericSecretsAt, foreignPasswordWordsAt, type GenericHit } from './generic.js';
+import { findGenericSecrets, findGenericSecretsAt, findGenericSecretsAtHits, foreignPasswordWordsAt, type GenericHit } from './generic.js';
 import { findKeyFile, type KeyFileKind } from './key-files.js';
 import { findKubernetesSecrets } from './kubernetes-secret.js';
 import { findSecretFile } from './secret-file.js';
@@ -35,12 +35,16 @@ function keyFileDetector(kind: KeyFileKind, what: string): Detector {
   return { description: `binary file: ${what}`, binary: true, find: (text) => findKeyFile(text, kind) };
 }
 
-// Both generic rules share one pass over the text: remember the last result.
+// Both generic rules share one pass over the text: remember the last result. A generic rule's
+// keyword hits include every occurrence of the scan's keywords (each lists them all), so the
+// pass can start from them; another caller's hits cannot stand in, and the pass reads the text.
 let lastText: string | undefined;
 let lastHits: GenericHit[] = [];
-function genericHits(text: string): GenericHit[] {
+function genericHits(text: string, scanKeywordHits: readonly number[] | null): GenericHit[] {
   if (text !== lastText) {
-    lastHits = findGenericSecrets(text, { keepPlaceholders: true });
+    lastHits = scanKeywordHits
+      ? findGenericSecretsAtHits(text, scanKeywordHits, { keepPlaceholders: true })
+      : findGenericSecrets(text, { keepPlaceholders: true });
     lastText = text;
   }
   return lastHits;
@@ -50,13 +54,13 @@ export const detectors = {
   'generic-secret': {
     description: 'high-entropy values assigned to secret-like names (token, api_key, secret, ...)',
     onDecoded: true,
-    find: (text) => genericHits(text).filter((h) => h.kind === 'secret'),
+    find: (text, _path, keywordHits) => genericHits(text, keywordHits).filter((h) => h.kind === 'secret'),
   },
   'generic-password': {
     description: 'values assigned to password-like names (password, passwd, pwd, senha, ...)',
     onDecoded: true,
     find: (text, _path, keywordHits) => {
-      const hits = genericHits(text).filter((h) => h.kind === 'password');
+      const hits = genericHits(text, keywordHits).filter((h) => h.kind === 'password');
       // Names in other languages (`senha`) are looked at only where the prefilter saw one.
       const foreign = keywordHits ? foreignPasswordWordsAt(text, keywordHits) : [];
       if (foreign.length === 0) return hits;
@@ -71,7 +75,7 @@ export const detectors = {
     find: (text) => {
       const hits = findKubernetesSecrets(text);
       if (hits.length === 0) return hits;
-      const generic = genericHits(text);
+      const generic = genericHits(text, null);
       return hits.filter((h) => !generic.some((g) => g.start < h.end && h.start < g.end));
     },
   },

@@ -1,6 +1,9 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { findGenericSecrets, findGenericSecretsAt, foreignPasswordWordsAt, GENERIC_KEYWORDS } from '../../src/detectors/generic.js';
+import { readFileSync } from 'node:fs';
+import fg from 'fast-glob';
+import { findGenericSecrets, findGenericSecretsAt, findGenericSecretsAtHits, foreignPasswordWordsAt, GENERIC_KEYWORDS, SCAN_KEYWORDS } from '../../src/detectors/generic.js';
+import { KeywordMatcher } from '../../src/engine/prefilter.js';
 import { scanText } from '../../src/scan.js';
 import { builtinSpecs } from '../../src/rules/builtin.js';
 import { ALPHABETS, b62, b64, b64url, hex, pw, randomFrom } from './random.js';
@@ -522,6 +525,33 @@ describe('findGenericSecrets: behaviour', () => {
     for (const k of GENERIC_KEYWORDS) expect(k).toBe(k.toLowerCase());
     for (const name of ['DB_PASSWORD', 'pwd', 'clientSecret', 'GITHUB_TOKEN', 'api_key', 'Authorization', 'credentials']) {
       expect(GENERIC_KEYWORDS.some((k) => name.toLowerCase().includes(k))).toBe(true);
+    }
+  });
+});
+
+describe('findGenericSecretsAtHits: the prefilter\'s hits in place of the regex pass', () => {
+  const genericRules = builtinSpecs().filter((r) => r.detector === 'generic-secret' || r.detector === 'generic-password');
+
+  it('each generic rule lists every keyword the scan looks for', () => {
+    expect(genericRules).toHaveLength(2);
+    for (const r of genericRules) expect(SCAN_KEYWORDS.filter((k) => !r.keywords.includes(k)), r.id).toEqual([]);
+  });
+
+  it('finds what the regex pass finds, in this repository\'s sources and tests and in tricky names', () => {
+    const texts = fg.sync(['src/**/*.ts', 'test/**/*.ts', 'rules/*.yaml'], { absolute: true }).map((f) => readFileSync(f, 'utf8'));
+    const v = pw(20);
+    texts.push([`pwn = "${v}"`, `DB_PW="${v}"`, `service-psw: ${v}`, `x_pswd = "${v}"`, `PWD=${v}`, `Pw = "${v}"`, `mypw = "${v}"`,
+      `2pw = "${v}"`, `senha = "${v}"`, `a${'b'.repeat(100)}token = "${v}"`, `passwordpassword = "${v}"`].join('\n'));
+    for (const r of genericRules) {
+      const matcher = new KeywordMatcher(r.keywords);
+      let compared = 0;
+      for (const text of texts) {
+        const hits = matcher.hits(text).map((h) => h.start).sort((a, b) => a - b);
+        const viaHits = findGenericSecretsAtHits(text, hits, { keepPlaceholders: true });
+        expect(viaHits).toEqual(findGenericSecrets(text, { keepPlaceholders: true }));
+        compared += viaHits.length;
+      }
+      expect(compared, r.id).toBeGreaterThan(100);
     }
   });
 });
