@@ -53,6 +53,11 @@ for (let c = 0; c < 128; c++) {
   else if (ch === '+' || ch === '/') kind[c] = SYM_STD;
   else if (ch === '-' || ch === '_') kind[c] = SYM_URL;
 }
+// The scan loop's one lookup per character: a base64 character's class bits with a bit of its
+// own (never 0), 0 for every other code unit, so the loop needs no range check.
+const IN_RUN = 128;
+const run = new Uint8Array(65536);
+for (let c = 0; c < 128; c++) if (table[c]! & B64) run[c] = kind[c]! | IN_RUN;
 
 /** Mostly printable text (a decoded key, a config fragment), not random bytes. */
 function isText(s: string): boolean {
@@ -119,8 +124,7 @@ export function findEncoded(text: string): EncodedRun[] {
   const n = text.length;
   let i = 0;
   while (i < n && attempts < MAX_ATTEMPTS) {
-    const c = text.charCodeAt(i);
-    if (c >= 128 || !(table[c]! & B64)) {
+    if (run[text.charCodeAt(i)] === 0) {
       i++;
       continue;
     }
@@ -128,9 +132,9 @@ export function findEncoded(text: string): EncodedRun[] {
     // Character classes seen, tracked in the loop so most runs are judged without slicing.
     let seen = 0;
     while (i < n) {
-      const d = text.charCodeAt(i);
-      if (d >= 128 || !(table[d]! & B64)) break;
-      seen |= kind[d]!;
+      const k = run[text.charCodeAt(i)]!;
+      if (k === 0) break;
+      seen |= k;
       i++;
     }
     const len = i - start;
