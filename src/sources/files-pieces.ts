@@ -2,7 +2,7 @@
 // secret across a piece boundary is still whole in one piece. Duplicates found twice in an overlap
 // are removed by the engine (same path, line, column and rule).
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
-import { decodeText, detectEncoding, looksBinary } from './decode.js';
+import { decodeText, detectEncoding, isUtf16, looksBinary } from './decode.js';
 import { readTextFile, type ReadResult } from './files-read.js';
 
 export interface Piece {
@@ -41,7 +41,7 @@ export function readTextPieces(abs: string, maxFileSize: number, pieceBytes = PI
     // readTextFile below reports the reason
   }
   const enc = head ? detectEncoding(head) : undefined;
-  if (!head || looksBinary(head) || enc === 'utf16le' || enc === 'utf16be') {
+  if (!head || looksBinary(head) || (enc !== undefined && isUtf16(enc))) {
     const r = readTextFile(abs, maxFileSize);
     return 'skip' in r ? r : { bytes: r.bytes, pieces: [{ text: r.text, startLine: 1 }] };
   }

@@ -64,6 +64,16 @@ describe('huge and oddly encoded files', () => {
     expect(findings(r.stdout).map((x) => [x.line, x.column])).toEqual([[2, 11]]);
   });
 
+  it.each(['utf16le', 'utf16be'])('%s without a BOM (.NET Encoding.Unicode): decoded, not skipped as binary', (enc) => {
+    const token = githubToken();
+    let body = Buffer.from(`first line\r\nsecond = "${token}"\r\n`, 'utf16le');
+    if (enc === 'utf16be') body = Buffer.from(body).swap16();
+    const dir = makeTree({ 'wide.ps1': body });
+    const r = runCli(['scan', '.', '--format', 'json'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(findings(r.stdout).map((x) => [x.file, x.line, x.column])).toEqual([['wide.ps1', 2, 11]]);
+  });
+
   it('a 50 MB file with --max-file-size 100MB is read in pieces: found, memory well under 3x the file', () => {
     const token = githubToken();
     const line = `${'const filler = "lorem ipsum dolor sit amet";'.padEnd(99, ' ')}\n`;

@@ -33,6 +33,29 @@ describe('decodeText', () => {
     expect(buf.equals(copy)).toBe(true);
   });
 
+  it('recognises UTF-16 without a BOM by its NUL high bytes, and decodes it', () => {
+    const text = '$env:DEPLOY_TOKEN = "ghp_x"\r\n# déploiement\r\n';
+    const le = Buffer.from(text, 'utf16le');
+    const be = Buffer.from(le).swap16();
+    expect(detectEncoding(le)).toBe('utf16le-bare');
+    expect(decodeText(le)).toBe(text);
+    expect(detectEncoding(be)).toBe('utf16be-bare');
+    expect(decodeText(be)).toBe(text);
+    expect(looksBinary(le)).toBe(false);
+    expect(looksBinary(be)).toBe(false);
+  });
+
+  it('does not take binary data with a NUL in every other byte for UTF-16', () => {
+    // 16-bit samples below 256: NUL high bytes, but the low bytes are not text.
+    const samples = Buffer.alloc(4096);
+    for (let i = 0; i < samples.length; i += 2) samples[i] = (i * 37) % 256;
+    expect(detectEncoding(samples)).toBe('utf8');
+    expect(looksBinary(samples)).toBe(true);
+    // Too short to tell, and a NUL among the characters.
+    expect(looksBinary(Buffer.from('short', 'utf16le'))).toBe(true);
+    expect(looksBinary(Buffer.from(`${'a'.repeat(40)}\u0000${'b'.repeat(40)}`, 'utf16le'))).toBe(true);
+  });
+
   it('marks a dangling odd byte of UTF-16 text instead of throwing', () => {
     expect(decodeText(Buffer.concat([utf16le('ab'), Buffer.from([0x41])]))).toBe('ab\ufffd');
     expect(decodeText(Buffer.concat([utf16be('ab'), Buffer.from([0x41])]))).toBe('ab\ufffd');
