@@ -6,6 +6,7 @@ import { detectors, type Detector } from '../detectors/registry.js';
 import type { CompiledRuleData } from '../rules/types.js';
 import { validators } from '../validators/registry.js';
 import type { StructureValidator } from '../validators/types.js';
+import { spellsEscapes } from './escapes.js';
 import { KeywordMatcher } from './prefilter.js';
 import { maxMatchLength } from './regex-safety.js';
 
@@ -19,6 +20,8 @@ export interface RuntimeRule {
   readonly validators: readonly StructureValidator[];
   /** Upper bound on a match's length (Infinity when unbounded), for the windows around keyword hits. */
   readonly reach: number;
+  /** The pattern matches string escapes as written (`\\n`): it reads the text, not the escape-blanked copy. */
+  readonly readsEscapes: boolean;
   /** Whether the rule applies to a file at `path` (always, for a rule without `path`). */
   appliesTo(path: string): boolean;
 }
@@ -28,6 +31,7 @@ class LazyRule implements RuntimeRule {
   private _checksum: RuntimeRule['checksum'] | null = null;
   private _validators: StructureValidator[] | undefined;
   private _reach: number | undefined;
+  private _readsEscapes: boolean | undefined;
   private _path: RegExp | undefined;
   readonly detector: Detector | undefined;
 
@@ -50,6 +54,10 @@ class LazyRule implements RuntimeRule {
 
   get reach(): number {
     return (this._reach ??= this.data.detector ? Infinity : maxMatchLength(this.data.pattern, this.data.flags));
+  }
+
+  get readsEscapes(): boolean {
+    return (this._readsEscapes ??= spellsEscapes(this.data.pattern));
   }
 
   get checksum(): RuntimeRule['checksum'] {

@@ -2,6 +2,7 @@
 import { shannonEntropy } from '../detectors/entropy.js';
 import { isPlaceholder } from '../detectors/placeholder.js';
 import { findEncoded } from './encoded.js';
+import { blankEscapeLetters } from './escapes.js';
 import { fingerprint } from './fingerprint.js';
 import { LineIndex } from './lines.js';
 import { maskSecret } from './mask.js';
@@ -140,14 +141,16 @@ function keywordBefore(text: string, hits: readonly number[], at: number, within
  * Regex matches of one rule, with group spans relative to the secret. `hits` null: the rule was
  * selected by its path, and runs over the whole text.
  */
-function* regexCandidates(rule: RuntimeRule, text: string, hits: readonly number[] | null): Generator<Raw> {
+function* regexCandidates(rule: RuntimeRule, text: string, regexText: string, hits: readonly number[] | null): Generator<Raw> {
   const re = rule.regex!;
   const within = rule.data.keywordWithin;
   for (const win of hits ? windowsFor(hits, text.length, rule.reach) : [[0, text.length] as [number, number]]) {
     const [from, to] = win[0] === 0 && win[1] === text.length ? win : widen(text, win);
-    const part = from === 0 && to === text.length ? text : text.slice(from, to);
+    // The regex reads the escape-blanked copy; secrets and groups are cut from the text itself.
+    const source = rule.readsEscapes ? text : regexText;
+    const read = from === 0 && to === source.length ? source : source.slice(from, to);
     re.lastIndex = 0;
-    for (let m = re.exec(part); m !== null; m = re.exec(part)) {
+    for (let m = re.exec(read); m !== null; m = re.exec(read)) {
       if (m[0].length === 0) re.lastIndex++;
       const idx = m.indices?.groups;
       const s = idx?.['secret'];
@@ -159,10 +162,10 @@ function* regexCandidates(rule: RuntimeRule, text: string, hits: readonly number
         const g = idx[name];
         if (g) {
           spans[name] = [g[0] - s[0], g[1] - s[0]];
-          groups[name] = part.slice(g[0], g[1]);
+          groups[name] = text.slice(from + g[0], from + g[1]);
         }
       }
-      yield { rule, start: from + s[0], end: from + s[1], secret: part.slice(s[0], s[1]), spans, groups };
+      yield { rule, start: from + s[0], end: from + s[1], secret: text.slice(from + s[0], from + s[1]), spans, groups };
     }
   }
 }
@@ -228,6 +231,7 @@ export function detectChunk(chunk: Chunk, ruleset: RuleSet, stats: ScanStats, de
   const rules = selection.rules.map((rule, i) => ({ rule, hits: selection.hits[i]! }))
     .filter((r) => !r.rule.detector || (depth === 0 ? !r.rule.detector.binary : r.rule.detector.onDecoded));
   if (rules.length === 0 && found.length === 0) return [];
+  const regexText = blankEscapeLetters(text);
   const lines = new LineIndex(text);
   // A piece of a long line starts mid-line: columns on its first line are offset.
   const col = (p: { line: number; column: number }): number => p.column + (p.line === 0 ? chunk.startColumn ?? 0 : 0);
@@ -239,7 +243,7 @@ export function detectChunk(chunk: Chunk, ruleset: RuleSet, stats: ScanStats, de
   // Pattern rules first, so code detectors see what they have claimed.
   const ordered = [...rules.filter((r) => !r.rule.detector), ...rules.filter((r) => r.rule.detector)];
   for (const { rule, hits } of ordered) {
-    const source = rule.detector ? detectorCandidates(rule, text, chunk.origin.path, hits) : regexCandidates(rule, text, hits);
+    const source = rule.detector ? detectorCandidates(rule, text, chunk.origin.path, hits) : regexCandidates(rule, text, regexText, hits);
     for (const raw of source) {
       const key = `${rule.index}:${raw.start}:${raw.end}`;
       if (seen.has(key)) continue;
