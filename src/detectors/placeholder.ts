@@ -330,7 +330,9 @@ function interleavedWalks(s: string): boolean {
 /** `abcdefgh`, `12345678`, `qwertyuiop`, `abc123`: most neighbours one step apart. */
 function isSequential(s: string): boolean {
   const t = s.toLowerCase().replace(/[^a-z0-9]/g, '');
-  if (t.length < 4) return false;
+  // A walk is spelled in letters and digits: four of them among symbols (`!?+W*xcB`, the tail of
+  // a random password after a `WGepccT-` prefix was cut) are chance, not a walk.
+  if (t.length < 4 || t.length * 2 <= s.length) return false;
   let steps = 0;
   for (let i = 1; i < t.length; i++) {
     const a = t.charCodeAt(i - 1);
