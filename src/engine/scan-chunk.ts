@@ -139,15 +139,16 @@ function keywordBefore(text: string, hits: readonly number[], at: number, within
 
 /**
  * Regex matches of one rule, with group spans relative to the secret. `hits` null: the rule was
- * selected by its path, and runs over the whole text.
+ * selected by its path, and runs over the whole text. `regexText`: the text with escape letters
+ * blanked (src/engine/escapes.ts), the same length.
  */
 function* regexCandidates(rule: RuntimeRule, text: string, regexText: string, hits: readonly number[] | null): Generator<Raw> {
   const re = rule.regex!;
   const within = rule.data.keywordWithin;
+  // The regex reads the escape-blanked copy; secrets and groups are cut from the text itself.
+  const source = rule.readsEscapes ? text : regexText;
   for (const win of hits ? windowsFor(hits, text.length, rule.reach) : [[0, text.length] as [number, number]]) {
     const [from, to] = win[0] === 0 && win[1] === text.length ? win : widen(text, win);
-    // The regex reads the escape-blanked copy; secrets and groups are cut from the text itself.
-    const source = rule.readsEscapes ? text : regexText;
     const read = from === 0 && to === source.length ? source : source.slice(from, to);
     re.lastIndex = 0;
     for (let m = re.exec(read); m !== null; m = re.exec(read)) {
