@@ -8,15 +8,17 @@ const Q = `['"]`;
  * Between a secret-like name and its value. Covers `=`, `:`, `:=`, `=>`, `?=`, `+=`, `::=`, a
  * PHP array key (`['name'] =`), a call's next argument (`define('NAME', 'v')`), a name/value
  * pair (`- name: X` then `value: v` in a Kubernetes env list, `{"name": "X", "value": "v"}` in an
- * ECS task definition, `<add key="X" value="v" />`) and an XML element (`<X>v</X>`). Ends at the
- * value's opening quote, if any; a YAML value may start on the next line.
+ * ECS task definition, `<add key="X" value="v" />`) and an XML element (`<X>v</X>`), with names
+ * and values padded into columns. Ends at the value's opening quote, if any; a YAML value may
+ * start on the next line.
  */
 const ASSIGN =
-  `(?:${Q}?\\]?\\s{0,3}(?:=>|[:?+]{0,3}=|:)` +
+  // Up to 40 blanks around the operator: `terraform fmt` and aligned YAML or INI pad names.
+  `(?:${Q}?\\]?\\s{0,3}[ \\t]{0,37}(?:=>|[:?+]{0,3}=|:)` +
   `|${Q}\\s{0,3},\\s{0,3}(?=${Q})` +
   `|${Q}?(?:\\s{0,3},\\s{0,16}|\\s{1,16})(?:-[ \\t]{1,3})?${Q}?[Vv]alue${Q}?\\s{0,3}[:=]` +
   `|>(?=[^\\s<]))` +
-  `[ \\t]{0,3}(?:\\r?\\n[ \\t]{1,16})?${Q}?`;
+  `[ \\t]{0,40}(?:\\r?\\n[ \\t]{1,16})?${Q}?`;
 
 export const FRAGMENTS: Readonly<Record<string, string>> = {
   assign: ASSIGN,

@@ -11,6 +11,8 @@ import { repairExample } from '../../src/rules/self-test.js';
 
 const CONTEXTS: Record<string, (name: string, secret: string) => string> = {
   env: (n, s) => `${n}=${s}`,
+  'terraform fmt columns': (n, s) => `  ${n}           = "${s}"`,
+  'aligned YAML': (n, s) => `${n}:                 ${s}`,
   'yaml, next line': (n, s) => `${n}:\n  ${s}`,
   json: (n, s) => `{"${n}": "${s}"}`,
   'php array': (n, s) => `$config['${n}'] = '${s}';`,
