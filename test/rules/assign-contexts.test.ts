@@ -1,13 +1,9 @@
 // Every built-in rule that reads "a name, then its value" through `(?&assign)` must find its own
 // examples' secrets under the same name in each way config files spell an assignment.
 import { describe, expect, it } from 'vitest';
-import { RuleSet } from '../../src/engine/ruleset.js';
-import { scanChunk } from '../../src/engine/scan-chunk.js';
-import { emptyStats } from '../../src/engine/types.js';
 import { builtinSpecs } from '../../src/rules/builtin.js';
 import { FRAGMENTS } from '../../src/rules/fragments.js';
-import { compileRule } from '../../src/rules/load.js';
-import { repairExample } from '../../src/rules/self-test.js';
+import { exampleSecrets, ruleOnly, secretsOf } from '../helpers/rule-examples.js';
 
 const CONTEXTS: Record<string, (name: string, secret: string) => string> = {
   env: (n, s) => `${n}=${s}`,
@@ -31,11 +27,6 @@ const SKIP: Record<string, string[]> = {
   'snowflake-password': ['xml element'],
 };
 
-function secretsOf(ruleset: RuleSet, text: string, path: string): string[] {
-  return scanChunk({ origin: { kind: 'stdin', path }, text, startLine: 1 }, ruleset,
-    { unmask: true, filters: [], collectSuppressed: false }, emptyStats()).findings.map((f) => f.secret ?? '');
-}
-
 /** The name an example assigns its secret to (`NAME=`, `"name": `, `name:`), if it assigns it. */
 function nameBefore(text: string, secret: string): string | undefined {
   const before = text.slice(0, text.indexOf(secret));
@@ -52,23 +43,20 @@ describe('rules using (?&assign)', () => {
   });
 
   it.each(cases)('%s: finds its examples in every assignment form', (_id, spec) => {
-    const ruleset = new RuleSet([compileRule(spec)]);
+    const ruleset = ruleOnly(spec);
     const path = spec.examplePath ?? 'example';
     let tried = 0;
-    for (const raw of spec.examples) {
-      const example = spec.checksum ? repairExample(ruleset, raw) : raw;
-      for (const secret of secretsOf(ruleset, example, path)) {
-        const name = nameBefore(example, secret);
-        if (!name) continue;
-        tried++;
-        // A keyword_within rule takes its provider's name from around the assignment
-        // (`[acme]` then `api_key = …`); give every form the same surrounding.
-        const around = spec.keywordWithin !== undefined && !name.toLowerCase().includes(spec.keywords[0]!) ? `# ${spec.keywords[0]}\n` : '';
-        for (const [context, render] of Object.entries(CONTEXTS)) {
-          if (SKIP[spec.id]?.includes(context)) continue;
-          const text = around + render(name, secret);
-          expect(secretsOf(ruleset, text, path), `${context}: ${JSON.stringify(text.replace(secret, '<secret>'))}`).toContain(secret);
-        }
+    for (const { example, secret } of exampleSecrets(spec, ruleset)) {
+      const name = nameBefore(example, secret);
+      if (!name) continue;
+      tried++;
+      // A keyword_within rule takes its provider's name from around the assignment
+      // (`[acme]` then `api_key = …`); give every form the same surrounding.
+      const around = spec.keywordWithin !== undefined && !name.toLowerCase().includes(spec.keywords[0]!) ? `# ${spec.keywords[0]}\n` : '';
+      for (const [context, render] of Object.entries(CONTEXTS)) {
+        if (SKIP[spec.id]?.includes(context)) continue;
+        const text = around + render(name, secret);
+        expect(secretsOf(ruleset, text, path), `${context}: ${JSON.stringify(text.replace(secret, '<secret>'))}`).toContain(secret);
       }
     }
     expect(tried).toBeGreaterThan(0);

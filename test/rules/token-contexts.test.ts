@@ -2,12 +2,8 @@
 // glpat-) must find its examples' secrets wherever prose, code and data put a token: at the end of
 // a sentence, in parentheses, after an escaped newline in a JSON string, in a CSV field.
 import { describe, expect, it } from 'vitest';
-import { RuleSet } from '../../src/engine/ruleset.js';
-import { scanChunk } from '../../src/engine/scan-chunk.js';
-import { emptyStats } from '../../src/engine/types.js';
 import { builtinSpecs } from '../../src/rules/builtin.js';
-import { compileRule } from '../../src/rules/load.js';
-import { repairExample } from '../../src/rules/self-test.js';
+import { exampleSecrets, ruleOnly, secretsOf } from '../helpers/rule-examples.js';
 
 const CONTEXTS: Record<string, (secret: string) => string> = {
   'end of a sentence': (s) => `The token is ${s}.`,
@@ -30,28 +26,20 @@ const SKIP: Record<string, string[]> = {
   'java-keystore-base64': ['CRLF line'],
 };
 
-function secretsOf(ruleset: RuleSet, text: string, path: string): string[] {
-  return scanChunk({ origin: { kind: 'stdin', path }, text, startLine: 1 }, ruleset,
-    { unmask: true, filters: [], collectSuppressed: false }, emptyStats()).findings.map((f) => f.secret ?? '');
-}
-
 const cases = builtinSpecs()
   .filter((spec) => spec.enabled && !spec.detector && !spec.fallback && spec.keywordWithin === undefined && !spec.path)
   .map((spec) => [spec.id, spec] as const);
 
 describe('prefixed-token rules', () => {
   it.each(cases)('%s: finds its prefixed examples in prose, code and data', (_id, spec) => {
-    const ruleset = new RuleSet([compileRule(spec)]);
-    for (const raw of spec.examples) {
-      const example = spec.checksum ? repairExample(ruleset, raw) : raw;
-      for (const secret of secretsOf(ruleset, example, 'example')) {
-        const prefixed = spec.keywords.some((k) => secret.toLowerCase().startsWith(k));
-        if (!prefixed || /[\s"'`()<>,\\]/.test(secret)) continue;
-        for (const [context, render] of Object.entries(CONTEXTS)) {
-          if (SKIP[spec.id]?.includes(context)) continue;
-          const text = render(secret);
-          expect(secretsOf(ruleset, text, 'notes.txt'), `${context}: ${JSON.stringify(text.replace(secret, '<secret>'))}`).toContain(secret);
-        }
+    const ruleset = ruleOnly(spec);
+    for (const { secret } of exampleSecrets(spec, ruleset)) {
+      const prefixed = spec.keywords.some((k) => secret.toLowerCase().startsWith(k));
+      if (!prefixed || /[\s"'`()<>,\\]/.test(secret)) continue;
+      for (const [context, render] of Object.entries(CONTEXTS)) {
+        if (SKIP[spec.id]?.includes(context)) continue;
+        const text = render(secret);
+        expect(secretsOf(ruleset, text, 'notes.txt'), `${context}: ${JSON.stringify(text.replace(secret, '<secret>'))}`).toContain(secret);
       }
     }
   });
