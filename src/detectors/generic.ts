@@ -11,9 +11,9 @@ import { base64Text, hasRandomRun, isAlgorithmName, isEnglishLike, isIdentifierL
 
 // Looked for anywhere in a name (`stripeSecretKey`, `DBPASSWORD`).
 const WORD_KEYWORDS = ['pass', 'pwd', 'secret', 'token', 'key', 'auth', 'cred'];
-// `pw` and `psw` are too short to look for inside words (base64 spells them every few hundred
-// characters): only as a piece of a name (`DB_PW`, `client.pw`, `service-psw`).
-const SHORT_NAME = '(?<![a-z])ps?w(?![a-z])';
+// `pw`, `psw` and `pswd` are too short to look for inside words (base64 spells them every few
+// hundred characters): only as a piece of a name (`DB_PW`, `client.pw`, `service-psw`, `DB_PSWD`).
+const SHORT_NAME = '(?<![a-z])ps?wd?(?![a-z])';
 
 /**
  * Literals whose every occurrence the scan below looks at: each generic rule lists all of them

@@ -26,6 +26,7 @@ const positives: Array<[string, (s: string) => string, () => string, Kind]> = [
   ['.env api key', (s) => `API_KEY=${s}`, () => b62(32), 'secret'],
   ['short password name pw', (s) => `database_pw = "${s}"`, () => pw(20), 'password'],
   ['short password name psw', (s) => `auth_config: {\n  psw: ${s}\n}`, () => pw(20), 'password'],
+  ['short password name pswd', (s) => `DB_PSWD=${s}`, () => pw(20), 'password'],
   ['kebab pw in YAML', (s) => `  service-pw: ${s}`, () => b62(32), 'password'],
   ['Java constant wrapped after =', (s) => `    private static final String API_TOKEN =\n            "${s}";`, () => b62(32), 'secret'],
   ['key with a prefix that names it', (s) => `api_key = "${s}"`, () => `ApiKey-${b62(24)}`, 'secret'],
