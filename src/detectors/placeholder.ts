@@ -221,6 +221,7 @@ export function isPlaceholder(value: string, context?: { line?: string }): Place
     const r = shapeReason(s);
     if (r) return r;
   }
+  if (plantedWords(v)) return 'placeholder-words';
   // Leetspeak and case games on placeholder words: `P@ssw0rd`, `PaSsW0Rd`.
   if (madeOfPlaceholderWords(v) || madeOfPlaceholderWords(deLeet(v.toLowerCase()))) return 'placeholder-words';
   return undefined;
@@ -403,6 +404,18 @@ export function splitWords(v: string): string[] {
     .toLowerCase()
     .split(/[^a-z0-9]+/)
     .filter((w) => w.length > 0);
+}
+
+// Words a person types into a made-up token to mark it (`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`,
+// a test suite's checksum-valid fixture). Three in one token, one of them not spelled in hex, is
+// about one in 10^12 for random base62, and never for hex, where `dead` and `beef` are common.
+const PLANTED = /test|fake|dummy|sample|example|mock|dead|beef/gi;
+const PLANTED_NOT_HEX = /test|fake|dummy|sample|example|mock/i;
+
+function plantedWords(v: string): boolean {
+  if (v.length < 20) return false;
+  const words = v.match(PLANTED);
+  return words !== null && words.length >= 3 && words.some((w) => PLANTED_NOT_HEX.test(w));
 }
 
 /** `YOUR_API_KEY_HERE`, `test123`, `my-secret-token`, `P@ssw0rd`: only placeholder words and short digits. */

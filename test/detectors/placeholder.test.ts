@@ -116,6 +116,19 @@ describe('isPlaceholder: recognises non-secrets', () => {
   });
 });
 
+describe('isPlaceholder: words planted in a made-up token', () => {
+  it('drops a token with three marker words, one not spelled in hex (a test fixture with a valid checksum)', () => {
+    // Joined here: the whole token passes npm's checksum.
+    expect(isPlaceholder(['npm_0dead12Test345', 'DeadTest6789test399Wq7'].join(''))).toBe('placeholder-words');
+    expect(isPlaceholder('sk_live_FakeKeyForMockTestsOnly4242')).toBe('placeholder-words');
+  });
+
+  it('keeps hex that happens to spell dead and beef, and a token with one marker word', () => {
+    expect(isPlaceholder('a1dead7c9beef03d4e5f6a7b8dead9c0d1e2f3a4b')).toBeUndefined();
+    expect(isPlaceholder('xoxb-Test7Qm2Lk9Zp4Rw8Vn3Hs6Jd1Fg5')).toBeUndefined();
+  });
+});
+
 describe('isPlaceholder: never rejects random tokens', () => {
   it('does not read a walk into a random password whose symbols outnumber its letters (regression: a flaky sample)', () => {
     expect(isPlaceholder('WGepccT-!?+W*xcB')).toBeUndefined();
