@@ -22,6 +22,11 @@ export interface RuntimeRule {
   readonly reach: number;
   /** The pattern matches string escapes as written (`\\n`): it reads the text, not the escape-blanked copy. */
   readonly readsEscapes: boolean;
+  /**
+   * How much a finding of the rule proves (2 checksum, 1 structure, 0 pattern alone; a filter such
+   * as random-token proves nothing): of two rules matching one text, the stronger one reports it.
+   */
+  readonly proof: number;
   /** Whether the rule applies to a file at `path` (always, for a rule without `path`). */
   appliesTo(path: string): boolean;
 }
@@ -32,6 +37,7 @@ class LazyRule implements RuntimeRule {
   private _validators: StructureValidator[] | undefined;
   private _reach: number | undefined;
   private _readsEscapes: boolean | undefined;
+  private _proof: number | undefined;
   private _path: RegExp | undefined;
   readonly detector: Detector | undefined;
 
@@ -58,6 +64,10 @@ class LazyRule implements RuntimeRule {
 
   get readsEscapes(): boolean {
     return (this._readsEscapes ??= spellsEscapes(this.data.pattern));
+  }
+
+  get proof(): number {
+    return (this._proof ??= this.data.checksum ? 2 : this.validators.some((v) => v.filterOnly !== true) ? 1 : 0);
   }
 
   get checksum(): RuntimeRule['checksum'] {

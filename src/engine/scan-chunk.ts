@@ -199,10 +199,6 @@ function validate(c: Raw): { reason: RejectReason } | { notes: string[] } {
   return { notes };
 }
 
-function proof(rule: RuntimeRule): number {
-  return rule.data.checksum ? 2 : rule.validators.some((v) => v.filterOnly !== true) ? 1 : 0;
-}
-
 /**
  * A validated candidate with its location and the context suppression needs. Produced by
  * detectChunk (possibly in a worker thread), consumed by finalizeChunk; never leaves the engine.
@@ -265,7 +261,7 @@ export function detectChunk(chunk: Chunk, ruleset: RuleSet, stats: ScanStats, de
   // prefix alone to one that also found its provider's name nearby (`keyword_within`): a Clerk
   // `sk_live_` key next to CLERK_SECRET_KEY is Clerk's, not also Stripe's.
   const outranks = (o: RuntimeRule, k: RuntimeRule): boolean => {
-    if (proof(o) !== proof(k)) return proof(o) > proof(k);
+    if (o.proof !== k.proof) return o.proof > k.proof;
     if ((k.data.fallback === true) !== (o.data.fallback === true)) return k.data.fallback === true;
     return o.data.keywordWithin !== undefined && k.data.keywordWithin === undefined;
   };
@@ -291,7 +287,7 @@ export function detectChunk(chunk: Chunk, ruleset: RuleSet, stats: ScanStats, de
       }
     }
     detectorSpans.push(raw.rule.detector ? [raw.start, raw.end] : undefined);
-    patternSpans.push(raw.rule.detector ? undefined : [raw.start, raw.end, proof(raw.rule)]);
+    patternSpans.push(raw.rule.detector ? undefined : [raw.start, raw.end, raw.rule.proof]);
     out.push({
       ruleId: raw.rule.data.id,
       secret: raw.secret,
@@ -332,7 +328,7 @@ export function detectChunk(chunk: Chunk, ruleset: RuleSet, stats: ScanStats, de
     // text's rule on a tie, so a key is one finding, not two.
     const owner = patternSpans.findIndex((p) => p !== undefined && p[0] <= run.start && run.end <= p[1]);
     if (owner >= 0) {
-      const strongest = Math.max(...inner.map((d) => { const r = ruleset.byId.get(d.ruleId); return r ? proof(r) : 0; }));
+      const strongest = Math.max(...inner.map((d) => ruleset.byId.get(d.ruleId)?.proof ?? 0));
       if (strongest <= patternSpans[owner]![2]) continue;
       drop(owner);
     }
