@@ -4,7 +4,8 @@
 // word boundary (`\b`, `(?<![A-Za-z0-9])`) took it for part of a word: the token was missed. The
 // blanked copy has the same length, so offsets hold and secrets are still cut from the real text.
 // A pattern that spells such an escape itself (`\\n` in a JSON-embedded key block) reads the
-// text as written.
+// text as written. Escapes that change characters (`\u0073k_…`, `https:\/\/`) are decoded
+// instead, as an encoded run (encoded.ts, 'string-escapes'): blanking cannot show what they hide.
 
 // An odd run of backslashes before the letter: an even run is escaped backslashes (`C:\\new`),
 // and the letter after it is a letter. A replacement string, not a function: native and fast.

@@ -91,4 +91,3 @@ export function* countedChunks(chunks: Iterable<Chunk>, stats: ScanStats, bytes:
   }
   return any;
 }
-
