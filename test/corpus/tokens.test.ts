@@ -51,6 +51,14 @@ describe('token generators', () => {
     expect(spanIsAccidental('github-pat', bad)).toBe(false);
   });
 
+  it('starts again from a token of the same length (regression: a 52-char WIF came back as 51)', () => {
+    for (const stuck of [`5${'x'.repeat(50)}`, `K${'x'.repeat(51)}`]) {
+      const bad = oneCharOff('bitcoin-wif', stuck);
+      expect(bad).toHaveLength(stuck.length);
+      expect(checksumValid('bitcoin-wif', bad)).toBe(false);
+    }
+  });
+
   it('makes the documented shapes', () => {
     expect(FAMILIES['github-pat'].gen()).toMatch(/^ghp_[A-Za-z0-9]{36}$/);
     expect(FAMILIES.npm.gen()).toMatch(/^npm_[A-Za-z0-9]{36}$/);

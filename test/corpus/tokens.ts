@@ -133,13 +133,13 @@ export function spanIsAccidental(family: ChecksummedFamily, token: string): bool
 
 /**
  * The token with one character in its checksummed part changed, so the checksum fails (from a
- * fresh token of the family when that token's span holds an accidental word).
+ * fresh token of the family, of the same length, when that token's span holds an accidental word).
  */
 export function oneCharOff(family: ChecksummedFamily, token: string): string {
   // Bounded: when the span already holds an accidental word (say a checksum that spells "test"),
   // no single change removes it, so start again from a fresh token of the family.
   for (let tries = 0; ; tries++) {
-    if (tries === 200) return oneCharOff(family, FAMILIES[family].gen());
+    if (tries === 200) return oneCharOff(family, freshOfLength(family, token.length));
     const { start, end, alphabet } = CHECKSUMMED[family].mutable(token);
     const i = start + randomInt(end - start);
     const old = token[i] as string;
@@ -147,6 +147,14 @@ export function oneCharOff(family: ChecksummedFamily, token: string): string {
     while (c === old) c = alphabet[randomInt(alphabet.length)] as string;
     const out = token.slice(0, i) + c + token.slice(i + 1);
     if (!ACCIDENTAL.test(out.slice(start, end)) && !checksumValid(family, out)) return out;
+  }
+}
+
+/** A fresh token of the family as long as the one it replaces (WIF keys come in 51 and 52). */
+function freshOfLength(family: ChecksummedFamily, length: number): string {
+  for (;;) {
+    const token = FAMILIES[family].gen();
+    if (token.length === length) return token;
   }
 }
 
