@@ -2,7 +2,8 @@
 // and contexts) with many decoys, and a manifest of the exact lines a scanner should report.
 // The layout comes from a seeded PRNG; token bytes come from crypto, and every placement is
 // recorded, so the manifest is exact whatever the bytes.
-import { createHash, randomBytes, randomInt, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
+import { randomBytes, randomInt, randomUUID } from '../helpers/test-random.js';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -1,7 +1,8 @@
 // Realistic credential generators for the quality corpus. Every token is made at test time from
 // crypto random bytes; checksummed families get a valid checksum from the project's own checksum
 // registry (repair()), so the repository never holds a token that looks live.
-import { createHmac, generateKeyPairSync, randomBytes, randomInt, randomUUID } from 'node:crypto';
+import { createHmac, generateKeyPairSync } from 'node:crypto';
+import { randomBytes, randomInt, randomUUID } from '../helpers/test-random.js';
 import { checksums } from '../../src/checksums/registry.js';
 import type { ChecksumInput } from '../../src/checksums/types.js';
 import { BECH32_CHARSET, convertBits, encodeBech32 } from '../../src/checksums/codec/bech32.js';

@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from '../helpers/test-random.js';
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import fg from 'fast-glob';

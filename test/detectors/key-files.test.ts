@@ -1,6 +1,7 @@
 // Binary key files recognised by structure. Keys are generated at test time (node:crypto, openssl)
 // or are shapes (real structure around random bytes): the repository holds no key file.
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { generateKeyPairSync } from 'node:crypto';
+import { randomBytes } from '../helpers/test-random.js';
 import { describe, expect, it } from 'vitest';
 import { identifyKeyFile, mayBeKeyFile } from '../../src/detectors/key-files.js';
 import { binaryPath } from '../../src/sources/git-diff-parse.js';

@@ -1,5 +1,5 @@
 // Random secrets generated at test time, so nothing in the repository looks live.
-import { randomInt } from 'node:crypto';
+import { randomInt } from '../helpers/test-random.js';
 
 export const ALPHABETS = {
   hex: '0123456789abcdef',
@@ -10,25 +10,9 @@ export const ALPHABETS = {
   password: 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789!#%^*+=?_-',
 } as const;
 
-// Local runs draw new values every time; CI (or KEYHOUND_TEST_SEED) replays one seeded sequence, so
-// a build passes or fails on the code. A value that fails locally becomes a fixed test case.
-const seedText = process.env['KEYHOUND_TEST_SEED'] ?? (process.env['CI'] ? '20261128' : undefined);
-let state = seedText === undefined ? 0 : Number(seedText) >>> 0;
-
-/** mulberry32: small, fast, good enough to spread test values. */
-function seeded(limit: number): number {
-  state = (state + 0x6d2b79f5) >>> 0;
-  let t = state;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return (((t ^ (t >>> 14)) >>> 0) / 4294967296) * limit | 0;
-}
-
-const pick = seedText === undefined ? (limit: number): number => randomInt(limit) : seeded;
-
 export function randomFrom(alphabet: string, n: number): string {
   let s = '';
-  for (let i = 0; i < n; i++) s += alphabet[pick(alphabet.length)];
+  for (let i = 0; i < n; i++) s += alphabet[randomInt(alphabet.length)];
   return s;
 }
 

@@ -1,7 +1,7 @@
 // Git edge cases for `scan --git` and `scan --staged`, driving the built CLI on real repositories:
 // shallow clones, detached HEAD, bare repositories, huge blobs, submodules, evil merges, no commits.
 import { spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { randomBytes } from '../helpers/test-random.js';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

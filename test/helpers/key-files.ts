@@ -1,7 +1,7 @@
 // Binary key-file shapes for tests, made at test time: the real headers and structure of each
 // format around random bytes, so no key (not even a throwaway one) sits in the repository.
 import { execFileSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { randomBytes } from './test-random.js';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -1,5 +1,5 @@
 // Tokens for tests, made at test time: valid checksums never sit in the repository.
-import { randomBytes, randomInt } from 'node:crypto';
+import { randomBytes, randomInt } from './test-random.js';
 import { checksums } from '../../src/checksums/registry.js';
 
 const B62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';

@@ -1,5 +1,5 @@
 // Reading archives: zip, tar, gzip, tar.gz; limits against bombs; nested archives to a depth.
-import { randomBytes } from 'node:crypto';
+import { randomBytes } from '../helpers/test-random.js';
 import { describe, expect, it } from 'vitest';
 import { archiveEntries, archiveKind, isArchivePath, type ArchiveItem } from '../../src/sources/archive.js';
 import { binaryChunks, mayHoldSecrets } from '../../src/sources/binary-files.js';

@@ -1,6 +1,7 @@
 // Positive cases are built at test time (keys generated, tokens encoded) so the repository holds
 // nothing that looks like a live credential.
-import { createHash, generateKeyPairSync, randomBytes } from 'node:crypto';
+import { createHash, generateKeyPairSync } from 'node:crypto';
+import { randomBytes } from '../helpers/test-random.js';
 import { describe, expect, it } from 'vitest';
 import { awsAccountId } from '../../src/validators/aws-access-key-id.js';
 import { deobfuscateJetty } from '../../src/validators/jetty-obfuscated.js';
