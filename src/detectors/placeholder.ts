@@ -67,7 +67,7 @@ const TEMPLATE_WHOLE: readonly RegExp[] = [
 // that mixed-case random text (where `dUmMy` could occur) is never taken for a marker.
 const MARKERS = [
   'exampl', 'changeme', 'change_me', 'change-me', 'changeit', 'placeholder', 'redacted', 'replaceme',
-  'replace_me', 'replace-me', 'notasecret', 'not_a_secret', 'not-a-secret', 'notreal', 'not_real',
+  'replace_me', 'replace-me', 'notasecret', 'not_a_secret', 'not-a-secret', 'notreal', 'not_real', 'not_a_real', 'not-a-real', 'notareal',
   'dummy', 'sample', 'your_', 'your-', 'yourkey', 'yoursecret', 'yourtoken', 'yourpassword', 'insert_',
   'insert-', 'fake_', 'fake-', '_fake', '-fake', 'mock_', '_mock', 'todo_', 'fixme', 'xxxxxx',
   'notakey', 'not_a_key', 'not-a-key', 'notatoken', 'not_a_token', 'not-a-token',

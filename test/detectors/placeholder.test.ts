@@ -28,6 +28,8 @@ describe('isPlaceholder: recognises non-secrets', () => {
     ['__SECRET_KEY__', 'template'],
     ['[YOUR_TOKEN]', 'template'],
     ['changeme', 'example-marker'],
+    ['not_a_real_password', 'example-marker'],
+    ['NOT-A-REAL-TOKEN-4f2a', 'example-marker'],
     ['CHANGEME', 'example-marker'],
     ['change_me_please', 'example-marker'],
     ['53d49dnotakeyata9bac57a3d86c517ded974b19', 'example-marker'], // says it is not a key
