@@ -241,6 +241,11 @@ function readAssignment(text: string, ns: number, s: number, ne: number, name: s
   else if (text[p] === '[' && text[p + 1] === ']') p += 2; // PHP `$apikey[] = "..."`
   // <password>value</password>
   if (before === '<' && text[p] === '>') return { valueAt: p + 1, op: 'xml', tight: true };
+  // A property list: `<key>APIKey</key>` then `<string>…</string>` (Info.plist, .mobileconfig).
+  if (before === '>' && text.startsWith('</key>', p) && text.slice(ns - 5, ns) === '<key>') {
+    const next = PLIST_STRING.exec(text.slice(p, p + 220));
+    if (next) return { valueAt: p + next[0].length, op: 'xml', tight: true };
+  }
   // <password value="..."/>: an element named by the key holds the value in an attribute.
   if (before === '<') {
     const attr = /^[ \t]+value[ \t]*=[ \t]*(?=["'])/.exec(text.slice(p, p + 40));
@@ -261,6 +266,11 @@ function readAssignment(text: string, ns: number, s: number, ne: number, name: s
       if (v && !head.includes('\n')) return { valueAt: tag + v.index + v[0].length, op: 'space', tight: true };
     }
   }
+  // Terraform: `variable "db_password" {` … `default = "…"`: the block's default is the value.
+  if (keyQuoted && before === '"' && TF_VARIABLE.test(linePrefix(text, ns - 1))) {
+    const d = TF_DEFAULT.exec(text.slice(p, p + 600));
+    if (d) return { valueAt: p + d[0].length, op: 'assign', tight: false };
+  }
   const q = skipBlank(text, p);
   const c = text[q];
   const c2 = text[q + 1];
@@ -271,6 +281,8 @@ function readAssignment(text: string, ns: number, s: number, ne: number, name: s
   else if (c === '=' && c2 === '=') opEnd = text[q + 2] === '=' ? q + 3 : q + 2;
   else if ((c === '|' && c2 === '|') || (c === '?' && c2 === '?')) opEnd = text[q + 2] === '=' ? q + 3 : -1;
   else if (c === '?' && c2 === '=') opEnd = q + 2;
+  // R: `api_key <- "…"`, `api_key <<- "…"`.
+  else if (c === '<' && (c2 === '-' || (c2 === '<' && text[q + 2] === '-')) && q > p) opEnd = c2 === '-' ? q + 2 : q + 3;
   // Appending (`$token .= "…"`, `TOKEN += "…"`) and Make/BNF assignments (`TOKEN ::= "…"`).
   else if ((c === '+' || c === '.') && c2 === '=') opEnd = q + 2;
   else if (c === ':' && c2 === ':' && (text[q + 2] === '=' || (text[q + 2] === ':' && text[q + 3] === '='))) opEnd = text[q + 2] === '=' ? q + 3 : q + 4;
@@ -319,9 +331,16 @@ function readAssignment(text: string, ns: number, s: number, ne: number, name: s
   // Blank as the operator: `--password secret`, Dockerfile `ENV TOKEN x`, `#define KEY "x"`, .netrc, SQL.
   const prefix = linePrefix(text, s);
   const lname = name.toLowerCase();
+  // `gh secret set API_TOKEN --body "…"`
+  if (GH_SECRET_SET.test(prefix)) {
+    const body = /^(?:--body|-b)(?:[ \t]+|=)/.exec(rest);
+    return body ? { valueAt: q + body[0].length, op: 'space', tight: true } : undefined;
+  }
   if (
     (s - ns === 2 && text[ns] === '-' && text[ns + 1] === '-') ||
     /(?:^|\s)(?:ENV|ARG|#\s*define|setx)[ \t]+$/.test(prefix) ||
+    SET_COMMAND.test(prefix) ||
+    (isQuote(c) && LISP_DEF.test(prefix)) ||
     ((lname === 'password' || lname === 'passwd') && (/\b(?:machine|login)\b/.test(prefix) || isQuote(c))) ||
     // A directive of its own line, quoted value: nginx/Apache-style `api_key "…";`, Ruby `api_key "…"`.
     ((c === '"' || c === "'") && /^[ \t]*$/.test(prefix) && !keyQuoted && DIRECTIVE_END.test(text.slice(q + 1, q + 1 + MAX_VALUE + 4)))
@@ -330,6 +349,19 @@ function readAssignment(text: string, ns: number, s: number, ne: number, name: s
   }
   return undefined;
 }
+
+const PLIST_STRING = /^<\/key>\s{0,200}?<string>/;
+const TF_VARIABLE = /^[ \t]*variable[ \t]+$/;
+// The block up to its `default`, past nested blocks (`validation { … }`).
+const TF_DEFAULT = /^[ \t]*\{(?:[^{}]|\{[^{}]*\})*?(?<=[\s{])default[ \t]*=[ \t]*(?=")/;
+const GH_SECRET_SET = /\bgh[ \t]+secret[ \t]+set[ \t]+$/;
+// Commands that take a name and then its value: fish and Tcl `set [-gx] NAME value`, CMake
+// `set(NAME "…")`, `aws configure set NAME value`, `npm config set //host/:_authToken value`,
+// `git config --global NAME value`.
+const SET_COMMAND =
+  /(?:^[ \t]*set[ \t]+(?:-[A-Za-z]+[ \t]+)*|(?:^|[\s;(])set[ \t]*\([ \t]*|\baws[ \t]+configure\b[^\n]{0,40}?[ \t]set[ \t]+|\b(?:npm|yarn|pnpm)[ \t]+config[ \t]+set(?:[ \t]+--?[\w-]+)*[ \t]+(?:\/\/\S*:)?|\bgit[ \t]+config(?:[ \t]+(?:--[\w-]+(?:=\S+)?|-f[ \t]+\S+|set))*[ \t]+)$/i;
+// Lisp definitions: Clojure `(def api-key "…")`, Emacs Lisp `(setq api-token "…")`.
+const LISP_DEF = /\((?:def(?:once|const|var|custom|parameter)?|setq(?:-default)?|setf)[ \t]+$/;
 
 function skipBlankBack(text: string, p: number): number {
   while (p >= 0 && isBlank(text[p])) p--;

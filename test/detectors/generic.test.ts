@@ -164,6 +164,18 @@ const positives: Array<[string, (s: string) => string, () => string, Kind]> = [
   ['c# verbatim string', (s) => `string apiKey = @"${s}";`, () => b62(32), 'secret'],
   // C
   ['#define', (s) => `#define API_SECRET "${s}"`, () => b62(32), 'secret'],
+  // Name, then value, in other languages and commands
+  ['property list key then string', (s) => `\t<key>APIKey</key>\n\t<string>${s}</string>`, () => b62(32), 'secret'],
+  ['Terraform variable default', (s) => `variable "db_password" {\n  type      = string\n  sensitive = true\n  validation {\n    condition = length(var.db_password) > 8\n  }\n  default   = "${s}"\n}`, () => pw(20), 'password'],
+  ['R assignment arrow', (s) => `api_key <- "${s}"`, () => b62(32), 'secret'],
+  ['Clojure def', (s) => `(def api-token "${s}")`, () => b62(32), 'secret'],
+  ['Emacs Lisp setq', (s) => `(setq openai-api-key "${s}")`, () => b62(32), 'secret'],
+  ['fish set -gx', (s) => `set -gx API_TOKEN ${s}`, () => b62(32), 'secret'],
+  ['CMake set', (s) => `set(SIGNING_PASSWORD "${s}")`, () => pw(20), 'password'],
+  ['aws configure set', (s) => `aws configure set aws_secret_access_key ${s} --profile ci`, () => b64(30), 'secret'],
+  ['npm config set registry token', (s) => `npm config set //npm.acme.example/:_authToken ${s}`, () => b62(36), 'secret'],
+  ['git config --global', (s) => `git config --global github.token ${s}`, () => b62(40), 'secret'],
+  ['gh secret set --body', (s) => `gh secret set DEPLOY_TOKEN --body "${s}"`, () => b62(40), 'secret'],
 ];
 
 describe('findGenericSecrets: positives', () => {
@@ -187,6 +199,11 @@ describe('findGenericSecrets: positives', () => {
 const negatives: Array<[string, () => string]> = [
   // lockfiles and integrity hashes
   ['package-lock integrity', () => `      "integrity": "sha512-${b64(86)}==",`],
+  // name-then-value commands whose value is not there
+  ['gh secret set from a file', () => `gh secret set DEPLOY_TOKEN < token.txt`],
+  ['Terraform variable without a default', () => `variable "db_password" {\n  type      = string\n  sensitive = true\n}\n\nresource "x" "y" {\n  default = "${b62(32)}"\n}`],
+  ['R comparison with a negative number', () => `if (token_count <-1) stop("x")`],
+  ['property list key then a boolean', () => `<key>UseSecretKey</key>\n<true/>`],
   ['package-lock resolved', () => `      "resolved": "https://registry.npmjs.org/js-tokens/-/js-tokens-4.0.0.tgz",`],
   ['package-lock package key', () => `    "node_modules/jsonwebtoken": {`],
   ['package.json dependency', () => `    "jsonwebtoken": "^9.0.2",`],
