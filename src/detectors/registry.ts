@@ -1,6 +1,7 @@
 // Code detectors that a rule can name with `detector:` instead of a `pattern:`.
 // One line per detector; the rule YAML carries id, severity, keywords and examples as usual.
 import { findGenericSecrets, findGenericSecretsAt, findGenericSecretsAtHits, foreignPasswordWordsAt, type GenericHit } from './generic.js';
+import { findCsvSecrets } from './csv-columns.js';
 import { findKeyFile, type KeyFileKind } from './key-files.js';
 import { findKubernetesSecrets } from './kubernetes-secret.js';
 import { findSecretFile } from './secret-file.js';
@@ -82,6 +83,10 @@ export const detectors = {
   'secret-file': {
     description: 'a file named for a secret (db_password.txt, .vault_pass, github_token) that holds one value',
     find: (text, path) => findSecretFile(text, path),
+  },
+  'csv-secret-column': {
+    description: 'cells of a CSV or TSV column whose header names a secret (password, api_key, Client Secret)',
+    find: (text) => findCsvSecrets(text),
   },
   'pkcs12-file': keyFileDetector('pkcs12', 'a PKCS#12 key store (.p12, .pfx) holding a private key'),
   'java-keystore-file': keyFileDetector('java-keystore', 'a JKS or JCEKS key store holding a private or secret key'),

@@ -51,6 +51,15 @@ describe('keyhound scan (CLI)', () => {
     expect(JSON.parse(r.stdout).findings.map((f: { rule: string; file: string }) => [f.rule, f.file])).toEqual([['secret-file', 'secrets/db_password.txt']]);
   });
 
+  it('reports the password column of a CSV export row by row, at each cell', () => {
+    const [a, b] = [`${base62(14)}#`, `${base62(14)}!`];
+    const dir = makeTree({ 'seed/users.csv': `email,role,password\nana@acme.example,admin,${a}\nbo@acme.example,viewer,${b}\n`, 'seed/roles.csv': 'key,value\nadmin,all\n' });
+    const r = runCli(['scan', dir, '--format', 'json']);
+    expect(r.code).toBe(1);
+    const found = JSON.parse(r.stdout).findings.map((f: { rule: string; file: string; line: number; column: number }) => [f.rule, f.file, f.line, f.column]);
+    expect(found).toEqual([['csv-secret-column', 'seed/users.csv', 2, 24], ['csv-secret-column', 'seed/users.csv', 3, 24]]);
+  });
+
   it('drops a one-character-changed look-alike (bad checksum) and exits 0', () => {
     const dir = makeTree({ 'a.env': `GITHUB_TOKEN=${oneCharOff(githubToken())}\n` });
     const r = runCli(['scan', dir, '--format', 'json']);

@@ -1,0 +1,127 @@
+// Credentials in a table: a CSV or TSV file whose header names a secret column (`password`,
+// `api_key`, `Client Secret`) holds one secret per row in that column, with no name beside the
+// value for the generic detector to read. The header's name is judged as an assignment's name,
+// each cell of the column as a literal assigned to it.
+//
+// A single linear pass in the manner of RFC 4180 (quoted cells may hold the delimiter, doubled
+// quotes and line breaks), keeping only the offsets of the columns that matter.
+import { judgeContextValue } from './generic.js';
+import type { DetectorHit } from './registry.js';
+import { classifyName, type SecretKind } from './secret-names.js';
+
+const DELIMITERS = [',', '\t', ';', '|'] as const;
+
+interface Column {
+  index: number;
+  name: string;
+  kind: SecretKind;
+}
+
+export function findCsvSecrets(text: string): DetectorHit[] {
+  let start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  // Excel's `sep=;` line names the delimiter before the header.
+  const sep = /^sep=(.)\r?\n/.exec(text.slice(start, start + 8));
+  const headerEnd = lineEnd(text, start + (sep ? sep[0].length : 0));
+  const headerStart = start + (sep ? sep[0].length : 0);
+  const header = text.slice(headerStart, headerEnd);
+  const delimiter = sep ? sep[1]! : pickDelimiter(header);
+  if (delimiter === undefined) return [];
+  const columns = secretColumns(text, headerStart, headerEnd, delimiter);
+  if (columns.length === 0) return [];
+  const width = cells(text, headerStart, delimiter).cells.length;
+
+  const hits: DetectorHit[] = [];
+  start = nextLine(text, headerEnd);
+  while (start < text.length) {
+    const row = cells(text, start, delimiter);
+    // A row of another width is a parse we cannot trust (a stray quote, a footer).
+    if (row.cells.length === width) {
+      for (const col of columns) {
+        const [a, b] = row.cells[col.index]!;
+        const value = text.slice(a, b);
+        if (value.includes('"')) continue;
+        const verdict = judgeContextValue(value, col.kind);
+        if (!verdict) continue;
+        hits.push({ start: a, end: b, notes: [`column "${col.name}"`], ...(verdict.placeholder ? { dropped: 'placeholder' as const } : {}) });
+      }
+    }
+    start = row.next;
+  }
+  return hits;
+}
+
+function pickDelimiter(header: string): string | undefined {
+  let best: string | undefined;
+  let most = 0;
+  for (const d of DELIMITERS) {
+    const n = header.split(d).length - 1;
+    if (n > most) {
+      most = n;
+      best = d;
+    }
+  }
+  return best;
+}
+
+function secretColumns(text: string, from: number, to: number, delimiter: string): Column[] {
+  const out: Column[] = [];
+  cells(text, from, delimiter).cells.forEach(([a, b], index) => {
+    if (b > to) return;
+    const name = text.slice(a, b).trim();
+    if (name.length === 0 || name.length > 60) return;
+    const cls = classifyName(name.replace(/\s+/g, '_'));
+    // A bare `key` column is a lookup key (translations, settings), not a secret.
+    if (cls && !cls.weak) out.push({ index, name, kind: cls.kind });
+  });
+  return out;
+}
+
+/** The cells of the row at `from` (offsets of their content, quotes excluded) and where the next row starts. */
+function cells(text: string, from: number, delimiter: string): { cells: Array<[number, number]>; next: number } {
+  const out: Array<[number, number]> = [];
+  let p = from;
+  for (;;) {
+    if (text[p] === '"') {
+      const a = p + 1;
+      let i = a;
+      while (i < text.length) {
+        if (text[i] === '"') {
+          if (text[i + 1] === '"') {
+            i += 2;
+            continue;
+          }
+          break;
+        }
+        i++;
+      }
+      out.push([a, i]);
+      p = i + 1;
+    } else {
+      const a = p;
+      while (p < text.length && text[p] !== delimiter && text[p] !== '\n' && text[p] !== '\r') p++;
+      out.push([a, p]);
+    }
+    if (text[p] === delimiter) {
+      p++;
+      continue;
+    }
+    // Anything after a closing quote up to the delimiter or the line's end is malformed; skip it.
+    while (p < text.length && text[p] !== delimiter && text[p] !== '\n') p++;
+    if (text[p] === delimiter) {
+      p++;
+      continue;
+    }
+    return { cells: out, next: p < text.length ? p + 1 : p };
+  }
+}
+
+function lineEnd(text: string, from: number): number {
+  const n = text.indexOf('\n', from);
+  const end = n < 0 ? text.length : n;
+  return text[end - 1] === '\r' ? end - 1 : end;
+}
+
+function nextLine(text: string, end: number): number {
+  if (text[end] === '\r') end++;
+  return text[end] === '\n' ? end + 1 : end;
+}
