@@ -237,6 +237,9 @@ export function detectChunk(chunk: Chunk, ruleset: RuleSet, stats: ScanStats, de
   // Spans claimed by pattern rules, valid or not: a generic detector must not report a token
   // that a specific rule already judged (a bad-checksum look-alike stays a non-finding).
   const claimed: Array<readonly [number, number]> = [];
+  // Spans whose checksum failed: a catch-all that reads a value by its place (a URL's user or
+  // password, a Bearer header) must not report the look-alike the checksummed rule rejected.
+  const badChecksum: Array<readonly [number, number]> = [];
   // Pattern rules first, so code detectors see what they have claimed.
   const ordered = [...rules.filter((r) => !r.rule.detector), ...rules.filter((r) => r.rule.detector)];
   for (const { rule, hits } of ordered) {
@@ -249,6 +252,7 @@ export function detectChunk(chunk: Chunk, ruleset: RuleSet, stats: ScanStats, de
       const v = validate(raw);
       if (!rule.detector) claimed.push([raw.start, raw.end]);
       if ('reason' in v) {
+        if (v.reason === 'bad-checksum') badChecksum.push([raw.start, raw.end]);
         reject(stats, v.reason);
         if (stats.lookalikes && depth === 0) noteLookalike(stats.lookalikes, chunk, lines, raw, v.reason, ruleset.prefixes);
       } else kept.push({ raw, notes: v.notes });
@@ -265,8 +269,10 @@ export function detectChunk(chunk: Chunk, ruleset: RuleSet, stats: ScanStats, de
     if ((k.data.fallback === true) !== (o.data.fallback === true)) return k.data.fallback === true;
     return o.data.keywordWithin !== undefined && k.data.keywordWithin === undefined;
   };
-  const survivors = kept.length < 2 ? kept : kept.filter((k) =>
-    !kept.some((o) => o !== k && outranks(o.raw.rule, k.raw.rule) && o.raw.start < k.raw.end && k.raw.start < o.raw.end));
+  const valid = badChecksum.length === 0 ? kept : kept.filter((k) =>
+    k.raw.rule.data.fallback !== true || !badChecksum.some(([a, b]) => a < k.raw.end && k.raw.start < b));
+  const survivors = valid.length < 2 ? valid : valid.filter((k) =>
+    !valid.some((o) => o !== k && outranks(o.raw.rule, k.raw.rule) && o.raw.start < k.raw.end && k.raw.start < o.raw.end));
 
   const out: Detected[] = [];
   // In step with `out`: offsets of each entry found by a code detector (undefined otherwise).

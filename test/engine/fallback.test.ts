@@ -7,7 +7,7 @@ import { scanChunk } from '../../src/engine/scan-chunk.js';
 import { emptyStats } from '../../src/engine/types.js';
 import { compileRules, parseRuleFile } from '../../src/rules/load.js';
 import { scanText } from '../../src/scan.js';
-import { base62 } from '../helpers/tokens.js';
+import { base62, githubToken, oneCharOff } from '../helpers/tokens.js';
 
 const v = `tok_${base62(24)}`;
 
@@ -64,6 +64,20 @@ describe('fallback rules', () => {
     expect(await rules(`DATABASE_URL=mysql://u8x2kq:${pscale}@aws.connect.psdb.cloud/app\n`)).toEqual(['planetscale-password']);
     // A password with no format of its own stays the URL rule's.
     expect(await rules(`git clone https://deploy:${base62(16)}@git.acme.io/app.git\n`)).toEqual(['http-basic-auth-url']);
+  });
+
+  it('a value read by its place stays a non-finding when its checksum fails', async () => {
+    const rules = async (text: string) => (await scanText(text, 'x.sh', { noConfig: true })).findings.map((f) => f.ruleId);
+    const good = githubToken();
+    const bad = oneCharOff(good);
+    for (const shape of [
+      (t: string) => `curl -H "Authorization: Bearer ${t}" https://api.github.com/user\n`,
+      (t: string) => `git clone https://x-access-token:${t}@github.com/acme/app.git\n`,
+      (t: string) => `git clone https://${t}@github.com/acme/app.git\n`,
+    ]) {
+      expect(await rules(shape(good))).toEqual(['github-pat-classic']);
+      expect(await rules(shape(bad))).toEqual([]);
+    }
   });
 
   it('at equal proof, a prefix found next to its provider\'s name outranks the prefix alone', async () => {
