@@ -5,6 +5,7 @@ import { findCsvSecrets } from './csv-columns.js';
 import { findKeyFile, type KeyFileKind } from './key-files.js';
 import { findKubernetesSecrets } from './kubernetes-secret.js';
 import { findSecretFile } from './secret-file.js';
+import { findSessionCookies } from './session-cookie.js';
 
 export interface DetectorHit {
   /** Offsets of the secret in the text. */
@@ -87,6 +88,16 @@ export const detectors = {
   'csv-secret-column': {
     description: 'cells of a CSV or TSV column whose header names a secret (password, api_key, Client Secret)',
     find: (text) => findCsvSecrets(text),
+  },
+  'session-cookie': {
+    description: 'session cookies in Cookie headers, HAR files and cookie jars',
+    // A cookie the generic rules already read by its name (`session_token=…`) is theirs.
+    find: (text, _path, keywordHits) => {
+      const hits = findSessionCookies(text, keywordHits);
+      if (hits.length === 0) return hits;
+      const generic = genericHits(text, null);
+      return hits.filter((h) => !generic.some((g) => g.start < h.end && h.start < g.end));
+    },
   },
   'pkcs12-file': keyFileDetector('pkcs12', 'a PKCS#12 key store (.p12, .pfx) holding a private key'),
   'java-keystore-file': keyFileDetector('java-keystore', 'a JKS or JCEKS key store holding a private or secret key'),

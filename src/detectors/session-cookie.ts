@@ -1,0 +1,106 @@
+// Session cookies written down: a `Cookie:` / `Set-Cookie:` header (a curl command, a raw HTTP
+// request, a HAR file's header entry), a HAR file's `cookies` list, and a Netscape cookie jar
+// (`curl -c`, browser exports). A live session cookie is the logged-in user: HAR files shared
+// with a support desk have handed attackers admin sessions. Only cookies whose name says session
+// or token are read, and only random-looking values; CSRF and analytics cookies are not secrets.
+import { judgeContextValue } from './generic.js';
+import type { DetectorHit } from './registry.js';
+
+// `sessionid`, `PHPSESSID`, `JSESSIONID`, `connect.sid`, `_gh_sess`, `laravel_session`,
+// `remember_user_token`, `__Secure-next-auth.session-token`, `auth_token`, `jwt`, `sso`.
+const SESSION_NAME = /(?:sess(?:ion)?(?:[_-]?id)?|sid|auth(?:[_-]?token)?|token|jwt|sso)$|^(?:__(?:Secure|Host)-)?(?:[\w.-]*[_.-])?(?:sess(?:ion)?|sid|sso|auth)(?:[_.-][\w.-]*)?$/i;
+const NOT_SESSION = /csrf|xsrf|_ga|_gid|consent|locale|lang|theme|timezone|tz$|utm|analytics|tracking|visitor/i;
+
+// A header, its value up to the quote or line end: `Cookie: a=1; b=2`, HAR's
+// `{"name": "Cookie", "value": "a=1; b=2"}`, curl's `--cookie "a=1"` / `-b 'a=1'`. Sticky: tried
+// only where the prefilter found `cookie` or `curl`, as a whole-text scan cost 2% of a scan.
+const COOKIE_HEADER = /cookie["']?[ \t]*(?::|,[ \t\r\n]*["']?value["']?[ \t]*:)[ \t]*["']?(?=[^\s"'=;]+=)/iy;
+const CURL_COOKIE = /curl\b[^\n]{0,300}?[ \t](?:--cookie|-b)[ \t]+["']?(?=[^\s"'=;]+=)/iy;
+const KEYWORDS = /cookie|curl/gi;
+// A HAR file's `cookies` list (request and response), up to its closing bracket.
+const HAR_COOKIES = /"cookies"[ \t]*:[ \t]*\[([^\]]*)\]/y;
+const COOKIE_FILE = /^cookie file$/i;
+// A HAR `cookies` entry: `{"name": "sessionid", "value": "…"`.
+const HAR_COOKIE = /\{[ \t\r\n]*"name"[ \t]*:[ \t]*"([^"\n]{1,100})"[ \t\r\n]*,[ \t\r\n]*"value"[ \t]*:[ \t]*"([^"\n]*)"/g;
+// A cookie jar line: domain, subdomains, path, secure, expiry, name, value (tab-separated).
+const JAR_LINE = /^(?:#HttpOnly_)?[^\s#][^\t\n]*\t(?:TRUE|FALSE)\t[^\t\n]*\t(?:TRUE|FALSE)\t-?\d+\t([^\t\n]+)\t([^\t\r\n]*)\r?$/gm;
+
+/** `keywordHits`: where the prefilter found `cookie` or `curl` (null: look for them here). */
+export function findSessionCookies(text: string, keywordHits: readonly number[] | null = null): DetectorHit[] {
+  const hits: DetectorHit[] = [];
+  const seen = new Set<number>();
+  const consider = (name: string, start: number, end: number): void => {
+    if (seen.has(start) || !SESSION_NAME.test(name) || NOT_SESSION.test(name)) return;
+    // Signed values carry a scheme (`s%3A…` of Express, `s:…`); judge the random part.
+    let value = text.slice(start, end);
+    let from = start;
+    const signed = /^s(?::|%3A)/i.exec(value);
+    if (signed) {
+      value = value.slice(signed[0].length);
+      from += signed[0].length;
+    }
+    const verdict = judgeContextValue(decodeURIComponentSafe(value), 'secret');
+    if (!verdict) return;
+    seen.add(start);
+    hits.push({ start: from, end, notes: [`cookie "${name}"`], ...(verdict.placeholder ? { dropped: 'placeholder' as const } : {}) });
+  };
+
+  const at = keywordHits ?? [...text.matchAll(KEYWORDS)].map((m) => m.index);
+  // A cookie jar says so in its first line (`# Netscape HTTP Cookie File`); one found by its path
+  // (cookies.txt) may not.
+  let jar = keywordHits === null;
+  for (const k of at) {
+    if (!jar && COOKIE_FILE.test(text.slice(k, k + 11))) jar = true;
+    // A HAR file's `"cookies": [ … ]`.
+    if (text.charCodeAt(k - 1) === 0x22 && text.startsWith('s"', k + 6)) {
+      HAR_COOKIES.lastIndex = k - 1;
+      const list = HAR_COOKIES.exec(text);
+      if (list) {
+        const base = list.index + list[0].length - 1 - list[1]!.length;
+        for (const m of list[1]!.matchAll(HAR_COOKIE)) {
+          const valueStart = base + m.index + m[0].length - 1 - m[2]!.length;
+          consider(m[1]!, valueStart, valueStart + m[2]!.length);
+        }
+      }
+      continue;
+    }
+    const c = text.charCodeAt(k - 1);
+    // A word of its own (`Set-Cookie`, `"Cookie"`), not `mycookie` or `getcurl`.
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95) continue;
+    const re = text.charCodeAt(k + 1) === 0x75 || text.charCodeAt(k + 1) === 0x55 ? CURL_COOKIE : COOKIE_HEADER;
+    re.lastIndex = k;
+    const m = re.exec(text);
+    if (!m) continue;
+    let p = m.index + m[0].length;
+    // `name=value` pairs separated by `;` up to the end of the header's text.
+    for (;;) {
+      const pair = /([^\s"'=;,]{1,100})=([^\s"';,]*)/y;
+      pair.lastIndex = p;
+      const kv = pair.exec(text);
+      if (!kv) break;
+      const valueStart = p + kv[0].length - kv[2]!.length;
+      consider(kv[1]!, valueStart, valueStart + kv[2]!.length);
+      p = pair.lastIndex;
+      const sep = /;[ \t]*/y;
+      sep.lastIndex = p;
+      if (!sep.exec(text)) break;
+      p = sep.lastIndex;
+    }
+  }
+  if (jar) {
+    for (const m of text.matchAll(JAR_LINE)) {
+      const valueEnd = m.index + m[0].length - (m[0].endsWith('\r') ? 1 : 0);
+      consider(m[1]!, valueEnd - m[2]!.length, valueEnd);
+    }
+  }
+  return hits.sort((a, b) => a.start - b.start);
+}
+
+function decodeURIComponentSafe(value: string): string {
+  if (!value.includes('%')) return value;
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
