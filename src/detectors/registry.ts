@@ -1,7 +1,7 @@
 // Code detectors that a rule can name with `detector:` instead of a `pattern:`.
 // One line per detector; the rule YAML carries id, severity, keywords and examples as usual.
 import { findGenericSecrets, findGenericSecretsAt, findGenericSecretsAtHits, foreignPasswordWordsAt, type GenericHit } from './generic.js';
-import { findCsvSecrets } from './csv-columns.js';
+import { findCsvSecrets, findMarkdownTableSecrets } from './table-columns.js';
 import { findKeyFile, type KeyFileKind } from './key-files.js';
 import { findKubernetesSecrets } from './kubernetes-secret.js';
 import { findSecretFile } from './secret-file.js';
@@ -88,6 +88,10 @@ export const detectors = {
   'csv-secret-column': {
     description: 'cells of a CSV or TSV column whose header names a secret (password, api_key, Client Secret)',
     find: (text) => findCsvSecrets(text),
+  },
+  'markdown-table-secret-column': {
+    description: 'cells of a Markdown table column whose header names a secret',
+    find: (text) => findMarkdownTableSecrets(text),
   },
   'session-cookie': {
     description: 'session cookies in Cookie headers, HAR files and cookie jars',

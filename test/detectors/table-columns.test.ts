@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { findCsvSecrets } from '../../src/detectors/csv-columns.js';
+import { findCsvSecrets, findMarkdownTableSecrets } from '../../src/detectors/table-columns.js';
 import { b62, pw } from './random.js';
 
 const reported = (text: string): string[] => findCsvSecrets(text).filter((h) => !h.dropped).map((h) => text.slice(h.start, h.end));
+const reportedMd = (text: string): string[] => findMarkdownTableSecrets(text).filter((h) => !h.dropped).map((h) => text.slice(h.start, h.end));
 
 describe('findCsvSecrets', () => {
   it('reports each cell of a password column, at its offsets', () => {
@@ -54,5 +55,31 @@ describe('findCsvSecrets', () => {
   it('finds nothing without a secret column, and on words in a token column', () => {
     expect(findCsvSecrets(`id,name,email\n1,${b62(32)},a@b.example\n`)).toEqual([]);
     expect(reported(`token,lemma,pos\nrunning,run,VERB\nstatements,statement,NOUN\n`)).toEqual([]);
+  });
+});
+
+describe('findMarkdownTableSecrets', () => {
+  it('reports the cells of a password column, without backticks, at their offsets', () => {
+    const [a, b] = [pw(16), pw(16)];
+    const text = `# Staging\n\n| Role | **Password** | Notes |\n|:-----|:-:|---|\n| admin | \`${a}\` | rotate monthly |\n| viewer |  ${b}  | |\n\nText after.\n`;
+    expect(reportedMd(text)).toEqual([a, b]);
+  });
+
+  it('reads tables without outer pipes and with one-hyphen delimiters, and several tables', () => {
+    const [a, b] = [b62(32), b62(32)];
+    const text = `Service | API key\n- | -\nbilling | ${a}\n\n| Name | Value |\n|---|---|\n| x | ${b62(32)} |\n\n| App | Client Secret |\n|---|---|\n| web | ${b} |\n`;
+    expect(reportedMd(text)).toEqual([a, b]);
+  });
+
+  it('leaves escaped pipes inside a cell, rows of another width and front matter', () => {
+    const a = pw(16);
+    expect(reportedMd(`| User | Password |\n|---|---|\n| a\\|b | ${a} |\n`)).toEqual([a]);
+    expect(reportedMd(`| User | Password |\n|---|---|\n| admin | ${a} | extra |\n`)).toEqual([]);
+    expect(reportedMd(`title: x | y\n---\npassword | ${a}\n`)).toEqual([]);
+  });
+
+  it('leaves option tables and placeholders', () => {
+    expect(reportedMd('| Option | Description |\n|---|---|\n| `--password` | Reads the password from a prompt |\n')).toEqual([]);
+    expect(reportedMd('| User | Password |\n|---|---|\n| admin | `<your password>` |\n| test | changeme |\n')).toEqual([]);
   });
 });
