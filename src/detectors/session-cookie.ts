@@ -14,7 +14,11 @@ const NOT_SESSION = /csrf|xsrf|_ga|_gid|consent|locale|lang|theme|timezone|tz$|u
 // A header, its value up to the quote or line end: `Cookie: a=1; b=2`, HAR's
 // `{"name": "Cookie", "value": "a=1; b=2"}`, curl's `--cookie "a=1"` / `-b 'a=1'`. Sticky: tried
 // only where the prefilter found `cookie` or `curl`, as a whole-text scan cost 2% of a scan.
-const COOKIE_HEADER = /cookie["']?[ \t]*(?::|,[ \t\r\n]*["']?value["']?[ \t]*:)[ \t]*["']?(?=[^\s"'=;]+=)/iy;
+// Also a string assigned to a cookie (`document.cookie = "sessionid=…; path=/"`).
+const COOKIE_HEADER = /cookie["']?[ \t]*(?::[ \t]*["'`]?|,[ \t\r\n]*["']?value["']?[ \t]*:[ \t]*["']?|=[ \t]*["'`])(?=[^\s"'`=;]+=)/iy;
+// A map of cookies in code: `cookies={"sessionid": "…"}` (requests), `cookies: { sid: '…' }`.
+const COOKIE_MAP = /cookies?["']?[ \t]*[=:][ \t]*(?:dict\()?\{/iy;
+const MAP_ENTRY = /[ \t\r\n]*(["']?)([\w.-]{1,100})\1[ \t]*:[ \t]*(["'])([^"'\n]*)\3[ \t]*,?/y;
 const CURL_COOKIE = /curl\b[^\n]{0,300}?[ \t](?:--cookie|-b)[ \t]+["']?(?=[^\s"'=;]+=)/iy;
 const KEYWORDS = /cookie|curl/gi;
 // A HAR file's `cookies` list (request and response), up to its closing bracket.
@@ -67,14 +71,28 @@ export function findSessionCookies(text: string, keywordHits: readonly number[] 
     const c = text.charCodeAt(k - 1);
     // A word of its own (`Set-Cookie`, `"Cookie"`), not `mycookie` or `getcurl`.
     if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95) continue;
-    const re = text.charCodeAt(k + 1) === 0x75 || text.charCodeAt(k + 1) === 0x55 ? CURL_COOKIE : COOKIE_HEADER;
+    const curl = text.charCodeAt(k + 1) === 0x75 || text.charCodeAt(k + 1) === 0x55;
+    if (!curl) {
+      COOKIE_MAP.lastIndex = k;
+      if (COOKIE_MAP.exec(text)) {
+        for (let p = COOKIE_MAP.lastIndex, e = MAP_ENTRY; ; p = e.lastIndex) {
+          e.lastIndex = p;
+          const kv = e.exec(text);
+          if (!kv) break;
+          const valueStart = e.lastIndex - kv[0].length + kv[0].lastIndexOf(kv[3]! + kv[4]! + kv[3]!) + 1;
+          consider(kv[2]!, valueStart, valueStart + kv[4]!.length);
+        }
+        continue;
+      }
+    }
+    const re = curl ? CURL_COOKIE : COOKIE_HEADER;
     re.lastIndex = k;
     const m = re.exec(text);
     if (!m) continue;
     let p = m.index + m[0].length;
     // `name=value` pairs separated by `;` up to the end of the header's text.
     for (;;) {
-      const pair = /([^\s"'=;,]{1,100})=([^\s"';,]*)/y;
+      const pair = /([^\s"'`=;,]{1,100})=([^\s"'`;,]*)/y;
       pair.lastIndex = p;
       const kv = pair.exec(text);
       if (!kv) break;

@@ -59,3 +59,12 @@ describe('session-cookie rule', () => {
     expect(r2.findings.map((f) => f.ruleId)).toEqual(['http-session-cookie']);
   });
 });
+
+describe('findSessionCookies in code', () => {
+  it('reads a cookie string assigned in code and a map of cookies', () => {
+    const [a, b, c] = [b62(32), b62(32), b62(32)];
+    expect(reported(`document.cookie = \`sessionid=${a}; path=/\`;\n`)).toEqual([a]);
+    expect(reported(`r = requests.get(url, cookies={"csrftoken": "${b62(32)}", "sessionid": "${b}"})\n`)).toEqual([b]);
+    expect(reported(`await fetch(url, { cookies: {\n  sid: '${c}',\n  theme: 'dark',\n} })\n`)).toEqual([c]);
+  });
+});
