@@ -39,12 +39,16 @@ export function findCsvSecrets(text: string): DetectorHit[] {
   const sep = /^sep=(.)\r?\n/.exec(text.slice(start, start + 8));
   const headerEnd = lineEnd(text, start + (sep ? sep[0].length : 0));
   const headerStart = start + (sep ? sep[0].length : 0);
-  const header = text.slice(headerStart, headerEnd);
-  const delimiter = sep ? sep[1]! : pickDelimiter(header);
+  const delimiter = sep ? sep[1]! : pickDelimiter(text.slice(headerStart, headerEnd));
   if (delimiter === undefined) return [];
-  const columns = secretColumns(text, headerStart, headerEnd, delimiter);
+  const header = cells(text, headerStart, delimiter).cells;
+  const columns: Column[] = [];
+  header.forEach(([a, b], index) => {
+    const col = b <= headerEnd ? secretColumn(text.slice(a, b).trim(), index) : undefined;
+    if (col) columns.push(col);
+  });
   if (columns.length === 0) return [];
-  const width = cells(text, headerStart, delimiter).cells.length;
+  const width = header.length;
 
   const hits: DetectorHit[] = [];
   start = nextLine(text, headerEnd);
@@ -73,16 +77,6 @@ function pickDelimiter(header: string): string | undefined {
     }
   }
   return best;
-}
-
-function secretColumns(text: string, from: number, to: number, delimiter: string): Column[] {
-  const out: Column[] = [];
-  cells(text, from, delimiter).cells.forEach(([a, b], index) => {
-    if (b > to) return;
-    const col = secretColumn(text.slice(a, b).trim(), index);
-    if (col) out.push(col);
-  });
-  return out;
 }
 
 /** The cells of the row at `from` (offsets of their content, quotes excluded) and where the next row starts. */
