@@ -3,7 +3,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { slackBotToken } from '../helpers/tokens.js';
+import { base62, slackBotToken } from '../helpers/tokens.js';
 import { gitRepo, keyhound, snapshot } from './repo.js';
 
 const json = (stdout: string) => JSON.parse(stdout) as { findings: Array<Record<string, unknown>> };
@@ -24,6 +24,29 @@ describe('scan --staged', () => {
     expect(r.stdout).toContain(`xoxb-••••${tok.slice(-4)}`);
     expect(r.stdout + r.stderr).not.toContain(tok);
     expect(r.stderr).toContain('--no-verify');
+  });
+
+  it('blocks passwords written where no assignment names them: SQL, redis.conf, a CSV row, a HAR cookie', () => {
+    const g = gitRepo();
+    const first = `email,role,password\nana@acme.example,admin,${base62(14)}!\n`;
+    g.write('seed/users.csv', first);
+    g.commit('init');
+    const pw = () => `${base62(14)}#`;
+    g.write('db/migrations/001_users.sql', `CREATE USER 'shop'@'%' IDENTIFIED BY '${pw()}';\n`);
+    g.write('ops/redis.conf', `bind 0.0.0.0\nrequirepass ${pw()}\n`);
+    // A row added under a header committed before: the header still names the column.
+    g.write('seed/users.csv', `${first}bo@acme.example,viewer,${pw()}\n`);
+    g.write('support/session.har', JSON.stringify({ log: { entries: [{ request: { cookies: [{ name: 'sessionid', value: base62(32) }] } }] } }, null, 1));
+    g.run(['add', '.']);
+    const r = keyhound(['scan', '--staged', '--format', 'json'], g.dir);
+    expect(r.code).toBe(1);
+    const found = json(r.stdout).findings.map((f) => [f['file'], f['line'], f['rule']]).sort();
+    expect(found).toEqual([
+      ['db/migrations/001_users.sql', 1, 'sql-identified-by-password'],
+      ['ops/redis.conf', 2, 'redis-config-password'],
+      ['seed/users.csv', 3, 'csv-secret-column'],
+      ['support/session.har', 9, 'http-session-cookie'],
+    ]);
   });
 
   it('passes a clean change (exit 0)', () => {
