@@ -268,6 +268,9 @@ function shapeReason(s: string): PlaceholderReason | undefined {
   const distinct = new Set(cps).size;
   if (n >= 2 && distinct === 1) return 'repeated';
   if (hasFillerRun(s, n)) return 'repeated';
+  // Hex with its first digits zeroed out: how IBM Cloud's and other documentation redact a key
+  // (`00000ed850cd…`); random hex starts with five zeros about once in 10^6.
+  if (n >= 20 && ZEROED_HEX.test(s)) return 'repeated';
   for (let p = 2; p <= 8 && p * 2 <= n; p++) {
     let periodic = true;
     for (let i = p; i < n; i++) {
@@ -348,6 +351,8 @@ function isSequential(s: string): boolean {
   const share = t.length >= 32 ? 0.6 : t.length >= 16 ? 0.7 : 0.8;
   return steps >= share * (t.length - 1);
 }
+
+const ZEROED_HEX = /^0{5,}[0-9a-f]+$/i;
 
 /**
  * Ten of one character in a row. Long base64 of binary data repeats `A`, `/` and `+` (AWS session

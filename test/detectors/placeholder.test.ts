@@ -29,6 +29,7 @@ describe('isPlaceholder: recognises non-secrets', () => {
     ['[YOUR_TOKEN]', 'template'],
     ['changeme', 'example-marker'],
     ['not_a_real_password', 'example-marker'],
+    ['00000ed850cddbece40760b800867f1231d43f2d2586', 'repeated'], // documentation's zeroed-out key
     ['NOT-A-REAL-TOKEN-4f2a', 'example-marker'],
     ['CHANGEME', 'example-marker'],
     ['change_me_please', 'example-marker'],
