@@ -52,6 +52,13 @@ function genericHits(text: string, scanKeywordHits: readonly number[] | null): G
   return lastHits;
 }
 
+/** The hits no generic rule reported: a value the generic rules judged by its name is theirs. */
+function outsideGeneric(text: string, hits: DetectorHit[]): DetectorHit[] {
+  if (hits.length === 0) return hits;
+  const generic = genericHits(text, null);
+  return hits.filter((h) => !generic.some((g) => g.start < h.end && h.start < g.end));
+}
+
 export const detectors = {
   'generic-secret': {
     description: 'high-entropy values assigned to secret-like names (token, api_key, secret, ...)',
@@ -74,12 +81,7 @@ export const detectors = {
   'kubernetes-secret': {
     description: 'values of a Kubernetes Secret manifest (data decoded from base64, stringData as is)',
     // An entry the generic rules already judged by its name (`password: …`) is theirs.
-    find: (text) => {
-      const hits = findKubernetesSecrets(text);
-      if (hits.length === 0) return hits;
-      const generic = genericHits(text, null);
-      return hits.filter((h) => !generic.some((g) => g.start < h.end && h.start < g.end));
-    },
+    find: (text) => outsideGeneric(text, findKubernetesSecrets(text)),
   },
   'secret-file': {
     description: 'a file named for a secret (db_password.txt, .vault_pass, github_token) that holds one value',
@@ -96,12 +98,7 @@ export const detectors = {
   'session-cookie': {
     description: 'session cookies in Cookie headers, HAR files and cookie jars',
     // A cookie the generic rules already read by its name (`session_token=…`) is theirs.
-    find: (text, _path, keywordHits) => {
-      const hits = findSessionCookies(text, keywordHits);
-      if (hits.length === 0) return hits;
-      const generic = genericHits(text, null);
-      return hits.filter((h) => !generic.some((g) => g.start < h.end && h.start < g.end));
-    },
+    find: (text, _path, keywordHits) => outsideGeneric(text, findSessionCookies(text, keywordHits)),
   },
   'pkcs12-file': keyFileDetector('pkcs12', 'a PKCS#12 key store (.p12, .pfx) holding a private key'),
   'java-keystore-file': keyFileDetector('java-keystore', 'a JKS or JCEKS key store holding a private or secret key'),
