@@ -1,6 +1,7 @@
 // Named sub-patterns a rule's `pattern` may call as `(?&name)` (PCRE's spelling; JavaScript has
 // no such syntax, so the call cannot clash with a real regex). One place to add one: every rule
-// that spells "a name, then its value" the same way finds the value in the same places.
+// that spells "a name, then its value" (or "the arguments before it") the same way finds the
+// value in the same places.
 
 const Q = `['"]`;
 
@@ -20,8 +21,18 @@ const ASSIGN =
   `|>(?=[^\\s<]))` +
   `[ \\t]{0,40}(?:\\r?\\n[ \\t]{1,16})?${Q}?`;
 
+/**
+ * A call's argument that is not the secret: a string literal (no groups, so a pattern's own
+ * numbered backreferences keep their numbers) or an expression path (`user`, `cfg.user`,
+ * `$this->user`, `$cfg['user']`, `getUser()`).
+ */
+const ARG =
+  `(?:"[^"\\n]{0,200}"|'[^'\\n]{0,200}'` +
+  `|[A-Za-z_$@][\\w.$@]{0,60}(?:->\\w{1,40})?(?:\\[[^\\]\\n]{0,40}\\]|\\(\\))?)`;
+
 export const FRAGMENTS: Readonly<Record<string, string>> = {
   assign: ASSIGN,
+  arg: ARG,
 };
 
 const CALL = /\(\?&([A-Za-z_][\w-]*)\)/g;

@@ -61,6 +61,21 @@ describe('rule loader', () => {
     expect('ACME_TOKEN == abcdefghij0123456789'.match(re)).toBeNull();
   });
 
+  it('expands `(?&arg)`, an argument before the secret, without shifting the pattern\'s own backreferences', () => {
+    const call = good
+      .replace(`'\\b(?<secret>acme_[a-z0-9]{20})\\b'`, `'\\bacmeLogin\\((?&arg),[ \\t]*(["''])(?<secret>[a-z0-9]{20})\\1'`)
+      .replace(`['k = acme_abcdefghij0123456789']`, `['acmeLogin(user, "abcdefghij0123456789")']`);
+    const [spec] = parseRuleFile(call, 'my-rules.yaml', { untrusted: true });
+    const re = new RegExp(spec!.pattern, 'g');
+    for (const text of ['acmeLogin("ana", "abcdefghij0123456789")', "acmeLogin('ana', 'abcdefghij0123456789')",
+      'acmeLogin(cfg.user, "abcdefghij0123456789")', 'acmeLogin($this->user, "abcdefghij0123456789")',
+      "acmeLogin($cfg['user'], 'abcdefghij0123456789')", 'acmeLogin(getUser(), "abcdefghij0123456789")']) {
+      expect(text.match(re), text).not.toBeNull();
+    }
+    // The quotes around the secret must pair: `\1` is still the pattern's own group.
+    expect('acmeLogin(user, "abcdefghij0123456789\')'.match(re)).toBeNull();
+  });
+
   it('names an unknown fragment and the known ones', () => {
     const msg = errorOf(good.replace(`'\\b(?<secret>`, `'acme(?&asign)(?<secret>`));
     expect(msg).toContain('my-rules.yaml:5');
