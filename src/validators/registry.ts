@@ -1,6 +1,7 @@
 // Every structural validator, by the name rules use in `validate: [...]`.
 import { asaasApiKey } from './asaas-api-key.js';
 import { awsAccessKeyId } from './aws-access-key-id.js';
+import { base64Password } from './base64-password.js';
 import { basicCredentials } from './basic-credentials.js';
 import { bitbucketDcToken } from './bitbucket-dc-token.js';
 import { devinApiKey } from './devin-api-key.js';
@@ -41,6 +42,7 @@ export const validators = {
   'example-host-password': exampleHostPassword,
   'key-store': keyStore,
   'jetty-obfuscated': jettyObfuscated,
+  'base64-password': base64Password,
   'devin-api-key': devinApiKey,
   'asaas-api-key': asaasApiKey,
   'ldap-password-hash': ldapPasswordHash,

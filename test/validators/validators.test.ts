@@ -445,6 +445,25 @@ describe('jetty-obfuscated', () => {
   });
 });
 
+describe('base64-password', () => {
+  const val = v('base64-password');
+  const enc = (t: string): string => Buffer.from(t, 'utf8').toString('base64');
+
+  it('decodes a text password and notes its length without showing it', () => {
+    for (const p of ['Tq7#vRm2pLx9', randomBytes(12).toString('base64'), 'Grün-Wald-73x']) {
+      expect(val.validate(enc(p), {})).toEqual({ ok: true, notes: [`decodes to a ${[...p].length}-character password`] });
+    }
+  });
+
+  it('calls placeholders look-alikes and rejects binary or non-base64 values', () => {
+    expect(val.validate(enc('password'), {})).toMatchObject({ ok: false, lookalike: 'placeholder' });
+    expect(val.validate(enc('changeme'), {})).toMatchObject({ ok: false, lookalike: 'placeholder' });
+    expect(val.validate(Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]).toString('base64'), {}).ok).toBe(false);
+    expect(val.validate(enc('a\u0000b\u0001c'), {}).ok).toBe(false);
+    expect(val.validate('not*base64', {}).ok).toBe(false);
+  });
+});
+
 describe('devin-api-key', () => {
   const hex = (n: number): string => randomBytes(n / 2).toString('hex');
   const val = v('devin-api-key');
