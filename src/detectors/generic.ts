@@ -253,7 +253,8 @@ function readAssignment(text: string, ns: number, s: number, ne: number, name: s
   }
   // <entry name="password">value</entry>, Spring <property name="password" value="..."/>
   if (keyQuoted && NAME_ATTR.test(text.slice(Math.max(0, ns - 12), ns))) {
-    const attr = /^[ \t]*(?:>|value[ \t]*=[ \t]*(?=["']))/.exec(text.slice(p, p + 40));
+    // `android:value="…"`: the value attribute may carry a namespace prefix.
+    const attr = /^[ \t]*(?:>|(?:[\w-]{1,20}:)?value[ \t]*=[ \t]*(?=["']))/.exec(text.slice(p, p + 60));
     if (attr) return { valueAt: p + attr[0].length, op: attr[0].endsWith('>') ? 'xml' : 'space', tight: true };
     // The value attribute came first: <sometag value="..." name="password"/>.
     // Bounded look-back: an unbounded lastIndexOf would read back to the start of the text per key.
@@ -274,6 +275,12 @@ function readAssignment(text: string, ns: number, s: number, ne: number, name: s
   const q = skipBlank(text, p);
   const c = text[q];
   const c2 = text[q + 1];
+  // CloudFormation / SAM: `DBPassword:` (or `"DBPassword": {`) declares a parameter whose
+  // `Default` is the value.
+  if (c === ':') {
+    const at = cfnParameterDefault(text, q + 1, keyQuoted);
+    if (at >= 0) return { valueAt: at, op: 'colon', tight: false };
+  }
   let opEnd = -1;
   let op: OpKind = 'assign';
   if (c === ':' && c2 === '=') opEnd = q + 2;
@@ -323,9 +330,9 @@ function readAssignment(text: string, ns: number, s: number, ne: number, name: s
   // Go: `apiKey string = "..."`
   const goType = /^(?:string|\[\]byte)[ \t]*=[ \t]*(?=["'`])/.exec(rest);
   if (goType) return { valueAt: q + goType[0].length, op: 'assign', tight: false };
-  // .NET: <add key="ApiKey" value="..."/>
+  // .NET: <add key="ApiKey" value="..."/>; Kotlin: mapOf("password" to "...")
   if (keyQuoted) {
-    const attr = /^value[ \t]*=[ \t]*(?=["'])/.exec(rest);
+    const attr = /^(?:value[ \t]*=|to[ \t])[ \t]*(?=["'])/.exec(rest);
     if (attr) return { valueAt: q + attr[0].length, op: 'space', tight: true };
   }
   // Blank as the operator: `--password secret`, Dockerfile `ENV TOKEN x`, `#define KEY "x"`, .netrc, SQL.
@@ -351,6 +358,40 @@ function readAssignment(text: string, ns: number, s: number, ne: number, name: s
 }
 
 const PLIST_STRING = /^<\/key>\s{0,200}?<string>/;
+// A CloudFormation parameter's block: YAML lines indented under the name, or a flat JSON object.
+const CFN_YAML_BLOCK = /^[ \t]*\r?\n((?:[ \t]+[^\n]*\n?){1,12})/;
+const CFN_JSON_OBJECT = /^[ \t]*\{[^{}]{0,600}\}/;
+const CFN_TYPE = /(?:^|[\s,{])"?Type"?[ \t]*:[ \t]*"?(?:String|AWS::SSM::Parameter::Value<String>)\b/;
+const CFN_DEFAULT_YAML = /^[ \t]+Default:[ \t]*/m;
+const CFN_DEFAULT_JSON = /"Default"[ \t]*:[ \t]*(?=")/;
+
+/**
+ * Where a CloudFormation parameter's `Default` value starts, or -1. `from` is just past the colon
+ * after the name. The block must also declare a String `Type`, the mark of a parameter.
+ */
+function cfnParameterDefault(text: string, from: number, keyQuoted: boolean): number {
+  const next = text.slice(from, from + 900);
+  if (keyQuoted) {
+    const obj = CFN_JSON_OBJECT.exec(next);
+    if (!obj || !CFN_TYPE.test(obj[0])) return -1;
+    const d = CFN_DEFAULT_JSON.exec(obj[0]);
+    return d ? from + d.index + d[0].length : -1;
+  }
+  const block = CFN_YAML_BLOCK.exec(next);
+  if (!block) return -1;
+  // Only the lines indented as deep as the block's first line belong to the parameter.
+  const lines = block[1]!.split('\n');
+  const indent = /^[ \t]*/.exec(lines[0]!)![0].length;
+  const len = block[0].length - block[1]!.length;
+  let body = '';
+  for (const line of lines) {
+    if (line.trim() !== '' && /^[ \t]*/.exec(line)![0].length < indent) break;
+    body += line + '\n';
+  }
+  if (!CFN_TYPE.test(body)) return -1;
+  const d = CFN_DEFAULT_YAML.exec(body);
+  return d ? from + len + d.index + d[0].length : -1;
+}
 const TF_VARIABLE = /^[ \t]*variable[ \t]+$/;
 // The block up to its `default`, past nested blocks (`validation { … }`).
 const TF_DEFAULT = /^[ \t]*\{(?:[^{}]|\{[^{}]*\})*?(?<=[\s{])default[ \t]*=[ \t]*(?=")/;

@@ -176,6 +176,10 @@ const positives: Array<[string, (s: string) => string, () => string, Kind]> = [
   ['npm config set registry token', (s) => `npm config set //npm.acme.example/:_authToken ${s}`, () => b62(36), 'secret'],
   ['git config --global', (s) => `git config --global github.token ${s}`, () => b62(40), 'secret'],
   ['gh secret set --body', (s) => `gh secret set DEPLOY_TOKEN --body "${s}"`, () => b62(40), 'secret'],
+  ['Android meta-data android:value', (s) => `<meta-data android:name="com.acme.API_SECRET" android:value="${s}"/>`, () => b62(32), 'secret'],
+  ['Kotlin mapOf to', (s) => `val cfg = mapOf("user" to "app", "password" to "${s}")`, () => pw(16), 'password'],
+  ['CloudFormation parameter default (YAML)', (s) => `Parameters:\n  DBPassword:\n    Type: String\n    NoEcho: true\n    MinLength: 8\n    Default: ${s}\n  Env:\n    Type: String`, () => pw(16), 'password'],
+  ['CloudFormation parameter default (JSON)', (s) => `{"Parameters": {"DBPassword": {"Type": "String", "NoEcho": true, "Default": "${s}"}}}`, () => pw(16), 'password'],
 ];
 
 describe('findGenericSecrets: positives', () => {
@@ -203,6 +207,8 @@ const negatives: Array<[string, () => string]> = [
   ['gh secret set from a file', () => `gh secret set DEPLOY_TOKEN < token.txt`],
   ['Terraform variable without a default', () => `variable "db_password" {\n  type      = string\n  sensitive = true\n}\n\nresource "x" "y" {\n  default = "${b62(32)}"\n}`],
   ['R comparison with a negative number', () => `if (token_count <-1) stop("x")`],
+  ['CloudFormation parameter without a default', () => `Parameters:\n  DBPassword:\n    Type: String\n    NoEcho: true\n  Env:\n    Type: String\n    Default: ${b62(20)}`],
+  ['OpenAPI schema property default', () => `properties:\n  password:\n    type: string\n    default: ${b62(20)}`],
   ['property list key then a boolean', () => `<key>UseSecretKey</key>\n<true/>`],
   ['package-lock resolved', () => `      "resolved": "https://registry.npmjs.org/js-tokens/-/js-tokens-4.0.0.tgz",`],
   ['package-lock package key', () => `    "node_modules/jsonwebtoken": {`],
