@@ -29,6 +29,8 @@ export const PLACEHOLDER_WORDS: ReadonlySet<string> = new Set([
   'qwerty', 'asdf', 'asdfgh', 'zxcv', 'iloveyou', 'monkey', 'dragon', 'guest', 'super', 'supersecret',
   'top', 'topsecret', 'very', 'prod', 'production', 'staging', 'stage', 'qa', 'live', 'temp', 'tmp',
   'generic', 'generated', 'generate', 'unknown', 'invalid', 'valid', 'expired', 'empty', 'blank',
+  // A test's deliberately failing credential: `wrongpass`, `incorrect_password`, `bogus-token`.
+  'wrong', 'incorrect', 'bogus',
   'sk', 'pk', 'rk', 'xxx', 'xx', 'xoxb', 'xoxp', 'ghp', 'org', 'project', 'name', 'env',
   'insecure', 'unsafe', 'do', 'use', 'only', 'development', 'must', 'should', 'at', 'least',
   'characters', 'chars', 'long', 'key1', 'key2', 'token1', 'secret1', 'pass1', 'password1',

@@ -35,6 +35,8 @@ describe('isPlaceholder: recognises non-secrets', () => {
     ['change_me_please', 'example-marker'],
     ['53d49dnotakeyata9bac57a3d86c517ded974b19', 'example-marker'], // says it is not a key
     ['mypassword', 'placeholder-words'], // words run together
+    ['wrongpass', 'placeholder-words'], // a test's deliberately wrong password
+    ['incorrect_password', 'placeholder-words'],
     ['wJalrXUtnFEMI/K7MDENG/bPxRfiCYESATESTKEY', 'known-example'], // the AWS docs example, edited
     ['12e45678-12e4-12e4-12e4-12e45f9b3c02', 'repeated'], // a piece three times
     ['thisismysecrettoken', 'placeholder-words'],
