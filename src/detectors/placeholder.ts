@@ -57,7 +57,8 @@ const TEMPLATE_WHOLE: readonly RegExp[] = [
   new RegExp(String.raw`^%${VAR}%$`), // %VAR% (Windows)
   new RegExp(String.raw`^@${VAR}@$`), // @VAR@ (autoconf)
   new RegExp(String.raw`^__${VAR}__$`), // __VAR__
-  /^\{[A-Za-z_][\w.:-]*\}$/, // {env:X}, {password}
+  // {env:X}, {password}, {DB_PASSWORD}: a name in braces, not base64 in braces (Maven's `{…}` ciphertext).
+  new RegExp(String.raw`^\{${VAR}(?:[.:-][\w.:-]*)?\}$`),
   /^\[[A-Za-z_][\w .-]*\]$/, // [YOUR_KEY]
   /^\{\{.*\}\}$/, // {{ … }} around the whole value, whatever is inside
   /^<[^<>]*[<{][^\n]*>$/, // <…> around the whole value with markup inside

@@ -145,6 +145,11 @@ describe('isPlaceholder: never rejects random tokens', () => {
     for (const n of [16, 20, 24, 32, 40, 64]) {
       for (let i = 0; i < 500; i++) {
         const s = randomFrom(alphabet, n);
+        // Two shapes are placeholders by design and random hex draws them about once in 10^6:
+        // five leading zeros (documentation's redaction) and eight of one digit in a row (typed
+        // by hand). Skipping them keeps this test from failing on a lucky draw; the shapes have
+        // their own cases above.
+        if (/^[0-9a-f]+$/i.test(s) && /^0{5}|([0-9a-f])\1{7}/i.test(s)) continue;
         if (isPlaceholder(s) !== undefined) rejected.push(`${s} (${isPlaceholder(s)})`);
       }
     }
