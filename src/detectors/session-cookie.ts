@@ -1,6 +1,6 @@
 // Session cookies written down: a `Cookie:` / `Set-Cookie:` header (a curl command, a raw HTTP
-// request, a HAR file's header entry), a HAR file's `cookies` list, and a Netscape cookie jar
-// (`curl -c`, browser exports). A live session cookie is the logged-in user: HAR files shared
+// request, a HAR file's header entry), a HAR file's `cookies` list, a Netscape cookie jar
+// (`curl -c`, browser exports) and a cookie set by browser-automation or HTTP-client code. A live session cookie is the logged-in user: HAR files shared
 // with a support desk have handed attackers admin sessions. Only cookies whose name says session
 // or token are read, and only random-looking values; CSRF and analytics cookies are not secrets.
 import { judgeContextValue } from './generic.js';
@@ -24,6 +24,15 @@ const KEYWORDS = /cookie|curl/gi;
 // A HAR file's `cookies` list (request and response), up to its closing bracket.
 const HAR_COOKIES = /"cookies"[ \t]*:[ \t]*\[([^\]]*)\]/y;
 const COOKIE_FILE = /^cookie file$/i;
+// A cookie set in code: Playwright `addCookies([{ name: 'sid', value: '…' }])`, Puppeteer
+// `setCookie({…})`, Selenium `add_cookie({"name": …, "value": …})` and `new Cookie("sid", "…")`,
+// Cypress `cy.setCookie('sid', '…')`, requests `cookies.set('sid', '…')`, Dusk `->cookie('sid', '…')`.
+const COOKIE_CALL = /cookies?(?:\.set)?[ \t]*\([ \t]*/iy;
+const CALL_PAIR = /(["'`])([\w.-]{1,100})\1[ \t]*,[ \t]*(["'`])([^"'`\n]*)\3/y;
+const CALL_OBJECT = /[ \t\r\n]*\{([^{}]{0,1000})\}[ \t\r\n]*,?/y;
+const OBJ_NAME = /(?:^|[\s{,])["']?name["']?[ \t]*:[ \t]*(["'`])([\w.-]{1,100})\1/;
+const OBJ_VALUE = /(?:^|[\s{,])["']?value["']?[ \t]*:[ \t]*(["'`])([^"'`\n]*)\1/;
+const NOT_SETTER = /(?:get|has|delete|remove|clear)$/i;
 // A HAR `cookies` entry: `{"name": "sessionid", "value": "…"`.
 const HAR_COOKIE = /\{[ \t\r\n]*"name"[ \t]*:[ \t]*"([^"\n]{1,100})"[ \t\r\n]*,[ \t\r\n]*"value"[ \t]*:[ \t]*"([^"\n]*)"/g;
 // A cookie jar line: domain, subdomains, path, secure, expiry, name, value (tab-separated).
@@ -68,6 +77,7 @@ export function findSessionCookies(text: string, keywordHits: readonly number[] 
       }
       continue;
     }
+    if (text.charCodeAt(k + 1) !== 0x75 && text.charCodeAt(k + 1) !== 0x55 && readCookieCall(text, k, consider)) continue;
     const c = text.charCodeAt(k - 1);
     // A word of its own (`Set-Cookie`, `"Cookie"`), not `mycookie` or `getcurl`.
     if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95) continue;
@@ -112,6 +122,40 @@ export function findSessionCookies(text: string, keywordHits: readonly number[] 
     }
   }
   return hits.sort((a, b) => a.start - b.start);
+}
+
+/** A cookie-setting call at `k` (where `cookie` starts); true when it was one. */
+function readCookieCall(text: string, k: number, consider: (name: string, start: number, end: number) => void): boolean {
+  if (NOT_SETTER.test(text.slice(Math.max(0, k - 6), k))) return false;
+  COOKIE_CALL.lastIndex = k;
+  if (!COOKIE_CALL.exec(text)) return false;
+  let p = COOKIE_CALL.lastIndex;
+  if (text[p] === '[' || text[p] === '{') {
+    if (text[p] === '[') p++;
+    let any = false;
+    for (;;) {
+      CALL_OBJECT.lastIndex = p;
+      const obj = CALL_OBJECT.exec(text);
+      if (!obj) break;
+      const body = obj[1]!;
+      const bodyStart = CALL_OBJECT.lastIndex - obj[0].length + obj[0].indexOf('{') + 1;
+      const name = OBJ_NAME.exec(body);
+      const value = OBJ_VALUE.exec(body);
+      if (name && value) {
+        const valueStart = bodyStart + value.index + value[0].length - 1 - value[2]!.length;
+        consider(name[2]!, valueStart, valueStart + value[2]!.length);
+        any = true;
+      }
+      p = CALL_OBJECT.lastIndex;
+    }
+    return any;
+  }
+  CALL_PAIR.lastIndex = p;
+  const pair = CALL_PAIR.exec(text);
+  if (!pair) return false;
+  const valueStart = CALL_PAIR.lastIndex - 1 - pair[4]!.length;
+  consider(pair[2]!, valueStart, valueStart + pair[4]!.length);
+  return true;
 }
 
 function decodeURIComponentSafe(value: string): string {

@@ -44,6 +44,17 @@ describe('findSessionCookies', () => {
     expect(reported(jar)).toEqual([a]);
   });
 
+  it('reads cookies set by browser-automation and HTTP-client code', () => {
+    const [a, b, c, d] = [b62(32), hex(40), b62(36), b62(28)];
+    expect(reported(`await context.addCookies([{ name: 'csrftoken', value: '${b62(32)}' }, { name: 'sessionid', value: '${a}', domain: '.acme.example', path: '/' }]);`)).toEqual([a]);
+    expect(reported(`driver.add_cookie({"name": "JSESSIONID", "value": "${b}"})`)).toEqual([b]);
+    expect(reported(`driver.manage().addCookie(new Cookie("connect.sid", "${c}"));`)).toEqual([c]);
+    expect(reported(`cy.setCookie('laravel_session', '${d}')\nsession.cookies.set('sid', '${a}', domain='acme.example')`)).toEqual([d, a]);
+    // Reading a cookie, or setting one that is no session, is not a finding.
+    expect(reported(`const v = getCookie('sessionid', '${a}')`)).toEqual([]);
+    expect(reported(`cy.setCookie('theme', '${b62(20)}')`)).toEqual([]);
+  });
+
   it('leaves short values, templates and placeholders', () => {
     expect(reported('Cookie: sessionid=abc123')).toEqual([]);
     expect(reported('Cookie: sessionid=$SESSION_ID; x=1')).toEqual([]);
