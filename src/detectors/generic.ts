@@ -6,6 +6,7 @@
 // multi-megabyte minified line costs linear time.
 import { charClasses, charsetOf, shannonEntropy, type Charset } from './entropy.js';
 import { balanced, isPlaceholder } from './placeholder.js';
+import { inTextOfCode } from './source-code.js';
 import { classifyName, FOREIGN_PASSWORD_KEYWORDS, nameWords, type NameClass, type SecretKind } from './secret-names.js';
 import { base64Text, hasRandomRun, isAlgorithmName, isEnglishLike, isIdentifierLike, isPathLike, isWordOrAbbreviation, wordLike } from './value-shape.js';
 
@@ -59,6 +60,11 @@ export interface GenericHit {
 export interface GenericOptions {
   /** Also return placeholder values (marked `dropped`), so a scan can count and list them. */
   keepPlaceholders?: boolean;
+  /**
+   * The text is program source (isSourceCodePath): a value without quotes is an expression, so
+   * only quoted values count, but for text in a line comment.
+   */
+  code?: boolean;
 }
 
 const MAX_NAME = 80;
@@ -119,7 +125,7 @@ function examineAt(text: string, k: number, length: number, memo: Memo, opts: Ge
     while (ne < text.length && isNameCode(text.charCodeAt(ne))) ne++;
     return ne;
   }
-  const hit = examine(text, ns, ne, memo, opts.keepPlaceholders ?? false);
+  const hit = examine(text, ns, ne, memo, opts.keepPlaceholders ?? false, opts.code ?? false);
   if (!hit) return ne;
   hits.push(hit);
   return Math.max(ne, hit.end);
@@ -152,7 +158,7 @@ interface Assignment {
   tight: boolean;
 }
 
-function examine(text: string, ns: number, ne: number, memo: Memo, keepPlaceholders: boolean): GenericHit | undefined {
+function examine(text: string, ns: number, ne: number, memo: Memo, keepPlaceholders: boolean, code: boolean): GenericHit | undefined {
   let s = ns;
   while (s < ne && (text[s] === '-' || text[s] === '.')) s++;
   if (text[ne - 1] === '.' || text[ne - 1] === '-') return undefined;
@@ -167,6 +173,10 @@ function examine(text: string, ns: number, ne: number, memo: Memo, keepPlacehold
   if (!asg) return undefined;
   const val = readValue(text, asg, s);
   if (!val) return undefined;
+  // In program source a bare value is an expression (`key: jax.Array`, `pw = max(…)`,
+  // `token=n_tokens`). Element text (`<password>…</password>`), comments and the inside of a
+  // string (`"host=db password=…"`) are text. A quoted key's own quote does not open a string.
+  if (code && !val.quoted && asg.op !== 'xml' && !inTextOfCode(text, isQuote(text[ns - 1]) && text[ne] === text[ns - 1] ? ns - 1 : ns)) return undefined;
   const literal = val.quoted || asg.op !== 'assign' || asg.tight;
   return judge(text, name, cls, val.start, val.end, val.quoted, literal, memo, keepPlaceholders);
 }

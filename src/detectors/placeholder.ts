@@ -105,6 +105,8 @@ export const KNOWN_EXAMPLES: ReadonlySet<string> = new Set([
   'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==',
   // Azure Cosmos DB emulator key.
   'C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==',
+  // The base32 TOTP secret of Google Authenticator's key URI documentation and countless tests.
+  'JBSWY3DPEHPK3PXP',
   // Stripe API reference test key.
   'sk_test_4eC39HqLyjWDarjtT1zdp7dc',
   // reCAPTCHA v2 test secret key (always passes verification).

@@ -1,5 +1,6 @@
 // Code detectors that a rule can name with `detector:` instead of a `pattern:`.
 // One line per detector; the rule YAML carries id, severity, keywords and examples as usual.
+import { isSourceCodePath } from './source-code.js';
 import { findGenericSecrets, findGenericSecretsAt, findGenericSecretsAtHits, foreignPasswordWordsAt, type GenericHit } from './generic.js';
 import { findCsvSecrets, findMarkdownTableSecrets } from './table-columns.js';
 import { findKeyFile, type KeyFileKind } from './key-files.js';
@@ -41,21 +42,23 @@ function keyFileDetector(kind: KeyFileKind, what: string): Detector {
 // keyword hits include every occurrence of the scan's keywords (each lists them all), so the
 // pass can start from them; another caller's hits cannot stand in, and the pass reads the text.
 let lastText: string | undefined;
+let lastCode = false;
 let lastHits: GenericHit[] = [];
-function genericHits(text: string, scanKeywordHits: readonly number[] | null): GenericHit[] {
-  if (text !== lastText) {
-    lastHits = scanKeywordHits
-      ? findGenericSecretsAtHits(text, scanKeywordHits, { keepPlaceholders: true })
-      : findGenericSecrets(text, { keepPlaceholders: true });
+function genericHits(text: string, path: string, scanKeywordHits: readonly number[] | null): GenericHit[] {
+  const code = isSourceCodePath(path);
+  if (text !== lastText || code !== lastCode) {
+    const opts = { keepPlaceholders: true, code };
+    lastHits = scanKeywordHits ? findGenericSecretsAtHits(text, scanKeywordHits, opts) : findGenericSecrets(text, opts);
     lastText = text;
+    lastCode = code;
   }
   return lastHits;
 }
 
 /** The hits no generic rule reported: a value the generic rules judged by its name is theirs. */
-function outsideGeneric(text: string, hits: DetectorHit[]): DetectorHit[] {
+function outsideGeneric(text: string, path: string, hits: DetectorHit[]): DetectorHit[] {
   if (hits.length === 0) return hits;
-  const generic = genericHits(text, null);
+  const generic = genericHits(text, path, null);
   return hits.filter((h) => !generic.some((g) => g.start < h.end && h.start < g.end));
 }
 
@@ -63,17 +66,17 @@ export const detectors = {
   'generic-secret': {
     description: 'high-entropy values assigned to secret-like names (token, api_key, secret, ...)',
     onDecoded: true,
-    find: (text, _path, keywordHits) => genericHits(text, keywordHits).filter((h) => h.kind === 'secret'),
+    find: (text, path, keywordHits) => genericHits(text, path, keywordHits).filter((h) => h.kind === 'secret'),
   },
   'generic-password': {
     description: 'values assigned to password-like names (password, passwd, pwd, senha, ...)',
     onDecoded: true,
-    find: (text, _path, keywordHits) => {
-      const hits = genericHits(text, keywordHits).filter((h) => h.kind === 'password');
+    find: (text, path, keywordHits) => {
+      const hits = genericHits(text, path, keywordHits).filter((h) => h.kind === 'password');
       // Names in other languages (`senha`) are looked at only where the prefilter saw one.
       const foreign = keywordHits ? foreignPasswordWordsAt(text, keywordHits) : [];
       if (foreign.length === 0) return hits;
-      const more = findGenericSecretsAt(text, foreign, { keepPlaceholders: true })
+      const more = findGenericSecretsAt(text, foreign, { keepPlaceholders: true, code: isSourceCodePath(path) })
         .filter((h) => h.kind === 'password' && !hits.some((o) => o.start < h.end && h.start < o.end));
       return [...hits, ...more];
     },
@@ -81,7 +84,7 @@ export const detectors = {
   'kubernetes-secret': {
     description: 'values of a Kubernetes Secret manifest (data decoded from base64, stringData as is)',
     // An entry the generic rules already judged by its name (`password: …`) is theirs.
-    find: (text) => outsideGeneric(text, findKubernetesSecrets(text)),
+    find: (text, path) => outsideGeneric(text, path, findKubernetesSecrets(text)),
   },
   'secret-file': {
     description: 'a file named for a secret (db_password.txt, .vault_pass, github_token) that holds one value',
@@ -98,7 +101,7 @@ export const detectors = {
   'session-cookie': {
     description: 'session cookies in Cookie headers, HAR files and cookie jars',
     // A cookie the generic rules already read by its name (`session_token=…`) is theirs.
-    find: (text, _path, keywordHits) => outsideGeneric(text, findSessionCookies(text, keywordHits)),
+    find: (text, path, keywordHits) => outsideGeneric(text, path, findSessionCookies(text, keywordHits)),
   },
   'pkcs12-file': keyFileDetector('pkcs12', 'a PKCS#12 key store (.p12, .pfx) holding a private key'),
   'java-keystore-file': keyFileDetector('java-keystore', 'a JKS or JCEKS key store holding a private or secret key'),

@@ -243,7 +243,8 @@ export function detectChunk(chunk: Chunk, ruleset: RuleSet, stats: ScanStats, de
   // Pattern rules first, so code detectors see what they have claimed.
   const ordered = [...rules.filter((r) => !r.rule.detector), ...rules.filter((r) => r.rule.detector)];
   for (const { rule, hits } of ordered) {
-    const source = rule.detector ? detectorCandidates(rule, text, chunk.origin.path, hits) : regexCandidates(rule, text, regexText, hits);
+    // A decoded layer is not the file it was found in (a base64 .env inside a .py): no path.
+    const source = rule.detector ? detectorCandidates(rule, text, depth === 0 ? chunk.origin.path : '', hits) : regexCandidates(rule, text, regexText, hits);
     for (const raw of source) {
       const key = `${rule.index}:${raw.start}:${raw.end}`;
       if (seen.has(key)) continue;

@@ -482,6 +482,45 @@ describe('findGenericSecrets: negatives', () => {
   });
 });
 
+describe('findGenericSecrets: program source (code: true)', () => {
+  const code = { code: true };
+  const found = (text: string): string[] => findGenericSecrets(text, code).map((h) => h.value);
+
+  it('reads quoted literals as in any file', () => {
+    const [a, b] = [b62(32), pw(16)];
+    expect(found(`api_key = '${a}'\nconfig = {"password": "${b}"}`)).toEqual([a, b]);
+  });
+
+  it('takes a bare value for an expression: annotations, references, calls, keyword arguments', () => {
+    // Each of these was reported in a Python library before source files were told apart. Here
+    // they are strings in a TypeScript file, where the inside of a string is text: hence the markers.
+    for (const line of [
+      'def _fold_in(key: jax_prng.PRNGKeyArray, data: typing.Array):', // keyhound:allow reason="Python code quoted as test input"
+      '    password: Annotated[', // keyhound:allow reason="Python code quoted as test input"
+      'PQchangePassword.restype = PGresult_ptr', // keyhound:allow reason="Python code quoted as test input"
+      'dhSinglePass_cofactorDH_sha1kdf_scheme = x9_63_scheme + (3, )', // keyhound:allow reason="Python code quoted as test input"
+      'password = click.prompt("Password", hide_input=True)', // keyhound:allow reason="Python code quoted as test input"
+      '    auth(password_factor=n_factor2)', // keyhound:allow reason="Python code quoted as test input"
+      `    api_token = ${b62(32)}`,
+    ]) {
+      expect(found(line), line).toEqual([]);
+      // The same line in a config file is still read as before where it holds a value.
+    }
+    const raw = b62(32);
+    expect(findGenericSecrets(`    api_token = ${raw}`).map((h) => h.value)).toEqual([raw]);
+  });
+
+  it('reads a bare value in a line comment and inside a string literal on its line', () => {
+    const [a, b, c] = [b62(32), pw(16), b62(40)];
+    expect(found(`# api_key = ${a}`)).toEqual([a]);
+    expect(found(`conn = psycopg2.connect("dbname=shop user=app password=${b} host=db")`)).toEqual([b]);
+    expect(found(`url = "https://api.acme.example/v1/items?api_key=${c}&page=2"`)).toEqual([c]);
+    expect(found(`        "secret=${c}&period=30")`)).toEqual([c]);
+    // A quoted key's own quote opens no string.
+    expect(found(`config = {"password": n_factor_value}`)).toEqual([]);
+  });
+});
+
 describe('findGenericSecrets: behaviour', () => {
   it('finds every assignment in a multi-line file with exact offsets', () => {
     const a = b62(32);
@@ -659,5 +698,18 @@ describe('findGenericSecrets: large single-line inputs', () => {
   it('5 MB of name attributes with no tag to look back to', () => {
     // Each `name="password"` looks back for the `<` of its tag: that look-back must be bounded.
     expect(findGenericSecrets(' name="password" x'.repeat(big / 18))).toEqual([]);
+  });
+});
+
+describe('generic rules and the file they read', () => {
+  it('read a bare value in a config file, not in program source; a decoded layer is no source file', async () => {
+    const v = b62(32);
+    const line = `api_token = ${v}\n`;
+    expect((await scanText(line, 'settings.ini', { noConfig: true })).findings.map((f) => f.ruleId)).toEqual(['generic-secret']);
+    expect((await scanText(line, 'settings.py', { noConfig: true })).findings).toEqual([]);
+    // An .env file base64-encoded into a Python string: the decoded text is the .env.
+    const blob = Buffer.from(`API_TOKEN=${v}\nDEBUG=1\n`).toString('base64');
+    const r = await scanText(`ENV_BLOB = "${blob}"\n`, 'settings.py', { noConfig: true });
+    expect(r.findings.map((f) => f.ruleId)).toEqual(['generic-secret']);
   });
 });
