@@ -249,8 +249,9 @@ function readAssignment(text: string, ns: number, s: number, ne: number, name: s
   }
   if (text[p] === ']') p++;
   else if (text[p] === '[' && text[p + 1] === ']') p += 2; // PHP `$apikey[] = "..."`
-  // <password>value</password>
-  if (before === '<' && text[p] === '>') return { valueAt: p + 1, op: 'xml', tight: true };
+  // <password>value</password>; a `<key>` element holds a name (a property list's key, an S3
+  // listing's object name), not a key.
+  if (before === '<' && text[p] === '>') return name === 'key' || name === 'Key' ? undefined : { valueAt: p + 1, op: 'xml', tight: true };
   // A property list: `<key>APIKey</key>` then `<string>…</string>` (Info.plist, .mobileconfig).
   if (before === '>' && text.startsWith('</key>', p) && text.slice(ns - 5, ns) === '<key>') {
     const next = PLIST_STRING.exec(text.slice(p, p + 220));

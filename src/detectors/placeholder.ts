@@ -61,6 +61,7 @@ const TEMPLATE_WHOLE: readonly RegExp[] = [
   new RegExp(String.raw`^\{${VAR}(?:[.:-][\w.:-]*)?\}$`),
   /^\[[A-Za-z_][\w .-]*\]$/, // [YOUR_KEY]
   /^\{\{.*\}\}$/, // {{ … }} around the whole value, whatever is inside
+  /^<\|[\w.-]{1,60}\|>$/, // <|endoftext|>, <|unused_12|>: a language model's special token
   /^<[^<>]*[<{][^\n]*>$/, // <…> around the whole value with markup inside
 ];
 
@@ -94,6 +95,9 @@ const TEST_UUID = /^(?:test|demo|fake)[0-9a-f]{0,4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9
 
 // Well-known test vectors and magic numbers.
 const KNOWN_TEST = /deadbeef|cafebabe|feedface|0123456789abcdef|fedcba9876543210|abcdef0123456789/i;
+// The AES-128, -192 and -256 keys of NIST SP 800-38A (and FIPS-197's AES-128 example), in the
+// test suite of nearly every crypto library and in countless tutorials.
+const KNOWN_TEST_VECTORS = /2b7e151628aed2a6abf7158809cf4f3c|8e73b0f7da0e6452c810f32b809079e562f8ead2522c6b7b|603deb1015ca71be2b73aef0857d77811f352c073b6108d72d9810a30914dff4/i;
 
 /**
  * Published example and emulator credentials: documented in public, accepted by nothing real.
@@ -217,7 +221,7 @@ export function isPlaceholder(value: string, context?: { line?: string }): Place
   if (isMasked(v)) return 'masked';
   if (MARKER_RE.test(v)) return 'example-marker';
   if (KNOWN_EXAMPLE_STEMS.some((s) => v.startsWith(s))) return 'known-example';
-  if (KNOWN_TEST.test(v) || TEST_UUID.test(v)) return 'known-test-value';
+  if (KNOWN_TEST.test(v) || KNOWN_TEST_VECTORS.test(v) || TEST_UUID.test(v)) return 'known-test-value';
   // Checks on the value and on its body without a short vendor prefix (`sk_live_`, `ghp_`).
   const body = stripPrefix(v);
   for (const s of body === v ? [v] : [v, body]) {
@@ -284,7 +288,7 @@ function shapeReason(s: string): PlaceholderReason | undefined {
     }
     if (periodic) return 'repeated';
   }
-  if (isSequential(s) || interleavedWalks(s) || hasLongWalk(s)) return 'sequential';
+  if (isSequential(s) || interleavedWalks(s) || hasLongWalk(s) || countsBytes(s)) return 'sequential';
   if (handTypedHex(s)) return 'repeated';
   if ((n >= 8 && distinct <= 3) || (n >= 16 && distinct <= 4)) return 'tiny-alphabet';
   if (n >= 16 && n <= 64 && repeatsPiece(s, 5, 3, FILLER_PIECE)) return 'repeated';
@@ -356,6 +360,20 @@ function isSequential(s: string): boolean {
 }
 
 const ZEROED_HEX = /^0{5,}[0-9a-f]+$/i;
+
+/**
+ * Hex whose bytes count up or down (`000102030405060708090a0b0c0d0e0f`, `f0f1f2…`): the key, IV
+ * and nonce of test vectors. Eight or more bytes; random hex does it about once in 10^17.
+ */
+function countsBytes(s: string): boolean {
+  if (s.length < 16 || s.length % 2 !== 0 || !/^[0-9a-f]+$/i.test(s)) return false;
+  const step = (parseInt(s.slice(2, 4), 16) - parseInt(s.slice(0, 2), 16) + 256) % 256;
+  if (step !== 1 && step !== 255) return false;
+  for (let i = 4; i < s.length; i += 2) {
+    if ((parseInt(s.slice(i, i + 2), 16) - parseInt(s.slice(i - 2, i), 16) + 256) % 256 !== step) return false;
+  }
+  return true;
+}
 
 /**
  * Ten of one character in a row. Long base64 of binary data repeats `A`, `/` and `+` (AWS session

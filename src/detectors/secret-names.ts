@@ -39,6 +39,8 @@ const KEY_ORDINARY = new Set([
   'id', 'etag', 'revision', 'version', 'memo', 'memoize', 'render', 'component', 'slot', 'result',
   // `keyDetails`, `keyInfo`, `--recv-keys FINGERPRINT`, `keyserver`: metadata and public keys.
   'details', 'detail', 'info', 'recv', 'keyserver', 'keyring', 'keyid',
+  // `Sec-WebSocket-Key`: the handshake's nonce.
+  'socket', 'websocket',
 ]);
 
 // Words that end in `key` without being a key.
@@ -82,6 +84,8 @@ const ANY_NEG = new Set([
   'get', 'getter',
   // Optimistic-concurrency tokens (`version_token`, `versionToken`): a revision marker.
   'version',
+  // Marker values named for what they are (`_arg_key_sentinel`, `OPENSSH_AUTH_MAGIC`).
+  'sentinel', 'magic',
 ]);
 
 function passwordWord(w: string): boolean {

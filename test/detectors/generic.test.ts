@@ -210,6 +210,8 @@ const negatives: Array<[string, () => string]> = [
   ['CloudFormation parameter without a default', () => `Parameters:\n  DBPassword:\n    Type: String\n    NoEcho: true\n  Env:\n    Type: String\n    Default: ${b62(20)}`],
   ['OpenAPI schema property default', () => `properties:\n  password:\n    type: string\n    default: ${b62(20)}`],
   ['property list key then a boolean', () => `<key>UseSecretKey</key>\n<true/>`],
+  ['property list key element', () => `<key>CFBundleShortVersionString</key><string>1.0.0</string>`],
+  ['S3 listing object name', () => `<Contents><Key>${b62(32)}</Key><Size>1</Size></Contents>`],
   ['package-lock resolved', () => `      "resolved": "https://registry.npmjs.org/js-tokens/-/js-tokens-4.0.0.tgz",`],
   ['package-lock package key', () => `    "node_modules/jsonwebtoken": {`],
   ['package.json dependency', () => `    "jsonwebtoken": "^9.0.2",`],

@@ -34,6 +34,11 @@ describe('isPlaceholder: recognises non-secrets', () => {
     ['CHANGEME', 'example-marker'],
     ['change_me_please', 'example-marker'],
     ['53d49dnotakeyata9bac57a3d86c517ded974b19', 'example-marker'], // says it is not a key
+    ['2b7e151628aed2a6abf7158809cf4f3c', 'known-test-value'], // NIST SP 800-38A's AES-128 key
+    ['603DEB1015CA71BE2B73AEF0857D77811F352C073B6108D72D9810A30914DFF4', 'known-test-value'], // its AES-256 key
+    ['000102030405060708090a0b0c0d0e0f', 'sequential'], // bytes counting up: a test vector's key
+    ['fffefdfcfbfaf9f8', 'sequential'], // and down
+    ['<|endoftext|>', 'template'], // a language model's special token
     ['mypassword', 'placeholder-words'], // words run together
     ['wrongpass', 'placeholder-words'], // a test's deliberately wrong password
     ['incorrect_password', 'placeholder-words'],
