@@ -171,6 +171,8 @@ function examine(text: string, ns: number, ne: number, memo: Memo, keepPlacehold
   if (name === 'PASS' && (memo.testLog ??= (text.match(TEST_RESULT) ?? []).length >= 2)) return undefined;
   const asg = readAssignment(text, ns, s, ne, name) ?? pairedValue(text, ns, ne);
   if (!asg) return undefined;
+  // A bare `key` compared with a literal (`elif key == "vdw_correction"`) is a dictionary key.
+  if (cls.weak && text[asg.valueAt - 1] === '=' && text[asg.valueAt - 2] === '=') return undefined;
   const val = readValue(text, asg, s);
   if (!val) return undefined;
   // In program source a bare value is an expression (`key: jax.Array`, `pw = max(…)`,
@@ -886,6 +888,8 @@ function judgeValue(value: string, kind: SecretKind, weak: boolean, quoted: bool
   if (!quoted && CLOSING_ARGUMENT.test(value) && /[._]|[a-z][A-Z]/.test(value)) return undefined;
   // A label (`_password: DEPRECATED: For improved security, …`).
   if (!quoted && /^[A-Za-z]+:$/.test(value)) return undefined;
+  // A comparison in prose or a comment (`First pass: decided_mask==0, every …`).
+  if (!quoted && /^[a-z][a-z0-9]*(?:_[a-z0-9]+)+[!=]=[\w'"(-]/.test(value)) return undefined;
   // Names of things, not values: header, flag, field and collection names. A password in code
   // (not a literal) too; a literal one may be a passphrase (`correct-horse-battery-staple`).
   if ((kind === 'secret' || !literal) && isSeparatedName(value)) return undefined;

@@ -66,6 +66,8 @@ const SUFFIX_NEG = new Set([
   'test', 'spec', 'example', 'sample', 'key', 'keys', 'prefix', 'suffix', 'separator', 'delimiter', 'char',
   'chars', 'charset', 'encoding', 'bits', 'bytes', 'min', 'max', 'policy', 'complexity', 'rotate', 'arg',
   'args', 'flag', 'flags', 'filenames', 'dirs', 'details', 'info', 'enum',
+  // `TOKEN_CLASSIFICATION`: the NLP task, named in model and checkpoint constants.
+  'classification', 'classifier',
 ]);
 
 // Words anywhere in the name that make it non-secret.

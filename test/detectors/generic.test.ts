@@ -211,6 +211,8 @@ const negatives: Array<[string, () => string]> = [
   ['OpenAPI schema property default', () => `properties:\n  password:\n    type: string\n    default: ${b62(20)}`],
   ['property list key then a boolean', () => `<key>UseSecretKey</key>\n<true/>`],
   ['property list key element', () => `<key>CFBundleShortVersionString</key><string>1.0.0</string>`],
+  ['a bare key compared with a literal', () => `elif key == "vdw_correction_${hex(12)}" and value:`],
+  ['a comparison after "pass:" in prose', () => `# First pass: decided_mask==0, every element participates.`],
   ['S3 listing object name', () => `<Contents><Key>${b62(32)}</Key><Size>1</Size></Contents>`],
   ['package-lock resolved', () => `      "resolved": "https://registry.npmjs.org/js-tokens/-/js-tokens-4.0.0.tgz",`],
   ['package-lock package key', () => `    "node_modules/jsonwebtoken": {`],

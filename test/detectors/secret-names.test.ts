@@ -29,7 +29,7 @@ describe('classifyName', () => {
     'passport', 'compass', 'monkey', 'turkey', 'keyboard', 'cacheKey', 'cachekey', 'sortkey', 'sort_key', 'i18nKey', 'keyring', 'keystore',
     'password_file', 'passwordField', 'token_endpoint', 'num_tokens', 'is_secret', 'hasPassword', 'password.length',
     'commit_sha', 'integrity', 'name', 'value', 'oauth', 'auth0', 'jsonwebtoken_version', 'token_expires_at',
-    'Sec-WebSocket-Key', 'websocketKey', '_arg_key_sentinel', 'OPENSSH_AUTH_MAGIC',
+    'Sec-WebSocket-Key', 'websocketKey', '_arg_key_sentinel', 'OPENSSH_AUTH_MAGIC', '_CHECKPOINT_FOR_TOKEN_CLASSIFICATION',
   ];
   it.each(ordinary)('%s is not a secret name', (n) => {
     expect(classifyName(n)).toBeUndefined();
