@@ -1,12 +1,13 @@
 // Code detectors that a rule can name with `detector:` instead of a `pattern:`.
 // One line per detector; the rule YAML carries id, severity, keywords and examples as usual.
-import { isSourceCodePath } from './source-code.js';
 import { findGenericSecrets, findGenericSecretsAt, findGenericSecretsAtHits, foreignPasswordWordsAt, type GenericHit } from './generic.js';
 import { findCsvSecrets, findMarkdownTableSecrets } from './table-columns.js';
 import { findKeyFile, type KeyFileKind } from './key-files.js';
 import { findKubernetesSecrets } from './kubernetes-secret.js';
 import { findSecretFile } from './secret-file.js';
 import { findSessionCookies } from './session-cookie.js';
+import { isSourceCodePath } from './source-code.js';
+import { findSqlInsertSecrets } from './sql-insert.js';
 
 export interface DetectorHit {
   /** Offsets of the secret in the text. */
@@ -93,6 +94,10 @@ export const detectors = {
   'csv-secret-column': {
     description: 'cells of a CSV or TSV column whose header names a secret (password, api_key, Client Secret)',
     find: (text) => findCsvSecrets(text),
+  },
+  'sql-insert-secret-column': {
+    description: 'values of an SQL INSERT whose column list names a secret (password, api_key)',
+    find: (text, _path, keywordHits) => findSqlInsertSecrets(text, keywordHits),
   },
   'markdown-table-secret-column': {
     description: 'cells of a Markdown table column whose header names a secret',

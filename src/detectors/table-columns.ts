@@ -12,20 +12,20 @@ import { classifyName, type SecretKind } from './secret-names.js';
 
 const DELIMITERS = [',', '\t', ';', '|'] as const;
 
-interface Column {
+export interface Column {
   index: number;
   name: string;
   kind: SecretKind;
 }
 
 /** The column of a header cell when its name says secret; a bare `key` (a lookup key) does not. */
-function secretColumn(name: string, index: number): Column | undefined {
+export function secretColumn(name: string, index: number): Column | undefined {
   if (name.length === 0 || name.length > 60) return undefined;
   const cls = classifyName(name.replace(/\s+/g, '_'));
   return cls && !cls.weak ? { index, name, kind: cls.kind } : undefined;
 }
 
-function judgeCell(text: string, a: number, b: number, col: Column, hits: DetectorHit[]): void {
+export function judgeCell(text: string, a: number, b: number, col: Column, hits: DetectorHit[]): void {
   const value = text.slice(a, b);
   if (value.includes('"')) return;
   const verdict = judgeContextValue(value, col.kind);
