@@ -62,7 +62,7 @@ export interface GenericOptions {
   keepPlaceholders?: boolean;
   /**
    * The text is program source (isSourceCodePath): a value without quotes is an expression, so
-   * only quoted values count, but for text in a line comment.
+   * only quoted values count, but for text in a line comment or inside a string.
    */
   code?: boolean;
 }
@@ -291,7 +291,7 @@ function readAssignment(text: string, ns: number, s: number, ne: number, name: s
   // CloudFormation / SAM: `DBPassword:` (or `"DBPassword": {`) declares a parameter whose
   // `Default` is the value.
   if (c === ':') {
-    const at = cfnParameterDefault(text, q + 1, keyQuoted);
+    const at = cfnParameterDefault(text, q + 1, keyQuoted, linePrefix(text, ns));
     if (at >= 0) return { valueAt: at, op: 'colon', tight: false };
   }
   let opEnd = -1;
@@ -382,7 +382,7 @@ const CFN_DEFAULT_JSON = /"Default"[ \t]*:[ \t]*(?=")/;
  * Where a CloudFormation parameter's `Default` value starts, or -1. `from` is just past the colon
  * after the name. The block must also declare a String `Type`, the mark of a parameter.
  */
-function cfnParameterDefault(text: string, from: number, keyQuoted: boolean): number {
+function cfnParameterDefault(text: string, from: number, keyQuoted: boolean, keyLinePrefix: string): number {
   const next = text.slice(from, from + 900);
   if (keyQuoted) {
     const obj = CFN_JSON_OBJECT.exec(next);
@@ -392,9 +392,11 @@ function cfnParameterDefault(text: string, from: number, keyQuoted: boolean): nu
   }
   const block = CFN_YAML_BLOCK.exec(next);
   if (!block) return -1;
-  // Only the lines indented as deep as the block's first line belong to the parameter.
+  // Only the lines indented as deep as the block's first line, and deeper than the name, belong
+  // to the parameter.
   const lines = block[1]!.split('\n');
   const indent = /^[ \t]*/.exec(lines[0]!)![0].length;
+  if (indent <= /^[ \t]*/.exec(keyLinePrefix)![0].length) return -1;
   const len = block[0].length - block[1]!.length;
   let body = '';
   for (const line of lines) {

@@ -209,6 +209,7 @@ const negatives: Array<[string, () => string]> = [
   ['R comparison with a negative number', () => `if (token_count <-1) stop("x")`],
   ['CloudFormation parameter without a default', () => `Parameters:\n  DBPassword:\n    Type: String\n    NoEcho: true\n  Env:\n    Type: String\n    Default: ${b62(20)}`],
   ['OpenAPI schema property default', () => `properties:\n  password:\n    type: string\n    default: ${b62(20)}`],
+  ['a secret name without a value, then a sibling parameter', () => `Parameters:\n  DBPassword:\n  Env:\n    Type: String\n    Default: ${b62(20)}`],
   ['property list key then a boolean', () => `<key>UseSecretKey</key>\n<true/>`],
   ['property list key element', () => `<key>CFBundleShortVersionString</key><string>1.0.0</string>`],
   ['a bare key compared with a literal', () => `elif key == "vdw_correction_${hex(12)}" and value:`],
