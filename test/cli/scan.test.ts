@@ -60,6 +60,26 @@ describe('keyhound scan (CLI)', () => {
     expect(found).toEqual([['csv-secret-column', 'seed/users.csv', 2, 24], ['csv-secret-column', 'seed/users.csv', 3, 24]]);
   });
 
+  it('reads a bare value as a value in a config file and as an expression in program source', () => {
+    const [a, b, c, d] = [base62(32), base62(32), `${base62(14)}#`, base62(32)];
+    // Line 1 is an expression in Python (a name, however random it looks); in the .env file the
+    // same text is a value.
+    const dir = makeTree({
+      'app/settings.py': `API_TOKEN = ${d}\napi_token = "${a}"\n# api_token = ${b}\n`,
+      'deploy/app.env': `API_TOKEN = ${d}\n`,
+      'db/seed.sql': `INSERT INTO users (id, login, password) VALUES (1, 'ana', '${c}');\n`,
+    });
+    const r = runCli(['scan', dir, '--format', 'json']);
+    expect(r.code).toBe(1);
+    const found = JSON.parse(r.stdout).findings.map((f: { rule: string; file: string; line: number }) => [f.rule, f.file, f.line]);
+    expect(found).toEqual([
+      ['generic-secret', 'app/settings.py', 2],
+      ['generic-secret', 'app/settings.py', 3],
+      ['sql-insert-secret-column', 'db/seed.sql', 1],
+      ['generic-secret', 'deploy/app.env', 1],
+    ]);
+  });
+
   it('drops a one-character-changed look-alike (bad checksum) and exits 0', () => {
     const dir = makeTree({ 'a.env': `GITHUB_TOKEN=${oneCharOff(githubToken())}\n` });
     const r = runCli(['scan', dir, '--format', 'json']);
