@@ -6,7 +6,7 @@
 // multi-megabyte minified line costs linear time.
 import { charClasses, charsetOf, shannonEntropy, type Charset } from './entropy.js';
 import { balanced, isPlaceholder } from './placeholder.js';
-import { inTextOfCode } from './source-code.js';
+import { inRanges, inTextOfCode, multilineStrings } from './source-code.js';
 import { classifyName, FOREIGN_PASSWORD_KEYWORDS, nameWords, type NameClass, type SecretKind } from './secret-names.js';
 import { base64Text, hasRandomRun, isAlgorithmName, isEnglishLike, isIdentifierLike, isPathLike, isWordOrAbbreviation, wordLike } from './value-shape.js';
 
@@ -177,8 +177,11 @@ function examine(text: string, ns: number, ne: number, memo: Memo, keepPlacehold
   if (!val) return undefined;
   // In program source a bare value is an expression (`key: jax.Array`, `pw = max(…)`,
   // `token=n_tokens`). Element text (`<password>…</password>`), comments and the inside of a
-  // string (`"host=db password=…"`) are text. A quoted key's own quote does not open a string.
-  if (code && !val.quoted && asg.op !== 'xml' && !inTextOfCode(text, isQuote(text[ns - 1]) && text[ne] === text[ns - 1] ? ns - 1 : ns)) return undefined;
+  // string (`"host=db password=…"`, a heredoc or a triple-quoted config) are text. A quoted key's
+  // own quote does not open a string.
+  if (code && !val.quoted && asg.op !== 'xml' && !inTextOfCode(text, isQuote(text[ns - 1]) && text[ne] === text[ns - 1] ? ns - 1 : ns) && !inRanges((memo.strings ??= multilineStrings(text)), ns)) {
+    return undefined;
+  }
   const literal = val.quoted || asg.op !== 'assign' || asg.tight;
   return judge(text, name, cls, val.start, val.end, val.quoted, literal, memo, keepPlaceholders);
 }
@@ -780,6 +783,8 @@ interface Memo {
   values: Map<string, Verdict | null>;
   /** The text is a test log (`PASS: name` result lines); computed on first need. */
   testLog?: boolean;
+  /** Program source only: its strings that span lines (multilineStrings); computed on first need. */
+  strings?: Array<[number, number]>;
 }
 const MEMO_LIMIT = 4096;
 

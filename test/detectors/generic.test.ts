@@ -524,6 +524,14 @@ describe('findGenericSecrets: program source (code: true)', () => {
     // A quoted key's own quote opens no string.
     expect(found(`config = {"password": n_factor_value}`)).toEqual([]);
   });
+
+  it('reads bare values in a heredoc, an assigned triple-quoted string or a template literal, not in a docstring', () => {
+    const [a, b, c] = [pw(16), b62(32), b62(32)];
+    expect(found(`user_data = <<-EOF\n  #!/bin/bash\n  export DB_PASSWORD=${a}\nEOF\n`)).toEqual([a]);
+    expect(found(`CONFIG = '''\n[default]\naws_secret_access_key = ${b}\n'''\n`)).toEqual([b]);
+    expect(found(`const env = \`\nAPI_TOKEN=${c}\n\`;\n`)).toEqual([c]);
+    expect(found(`def f(key):\n    '''\n    :type api_token: ${c}\n    '''\n`)).toEqual([]);
+  });
 });
 
 describe('findGenericSecrets: behaviour', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inTextOfCode, isSourceCodePath } from '../../src/detectors/source-code.js';
+import { inRanges, inTextOfCode, isSourceCodePath, multilineStrings } from '../../src/detectors/source-code.js';
 
 describe('isSourceCodePath', () => {
   it('knows program source by its extension, config and text files not', () => {
@@ -26,5 +26,26 @@ describe('inTextOfCode', () => {
     expect(at("s = 'it\\'s token=abc'", 'token')).toBe(true);
     expect(at('f("a", token=b)', 'token')).toBe(false);
     expect(at('x = "a"\ntoken = b', 'token')).toBe(false);
+  });
+});
+
+describe('multilineStrings', () => {
+  const ranges = (text: string): string[] => multilineStrings(text).map(([a, b]) => text.slice(a, b));
+
+  it('finds heredocs, assigned triple-quoted strings and template literals that span lines', () => {
+    expect(ranges('user_data = <<-EOF\n  #!/bin/bash\n  export X=1\n  EOF\nami = "a"\n')).toEqual(['\n  #!/bin/bash\n  export X=1']);
+    expect(ranges("CONFIG = '''\n[default]\nkey = 1\n'''\n")).toEqual(['\n[default]\nkey = 1\n']);
+    expect(ranges('const env = `\nA=1\n`;\nconst s = `one line`;\n')).toEqual(['\nA=1\n']);
+  });
+
+  it('leaves docstrings, one-line strings and unterminated openers', () => {
+    expect(ranges('def f(key):\n    """\n    :type key: bytes\n    """\n')).toEqual([]);
+    expect(ranges('x = """one line"""\n')).toEqual([]);
+    expect(ranges('x = `never closed\n')).toEqual([]);
+  });
+
+  it('inRanges answers by binary search', () => {
+    const r: Array<[number, number]> = [[2, 5], [10, 12], [20, 30]];
+    expect([1, 2, 4, 5, 11, 12, 25, 30].map((p) => inRanges(r, p))).toEqual([false, true, true, false, true, false, true, false]);
   });
 });
