@@ -22,6 +22,8 @@ export function findSqlInsertSecrets(text: string, keywordHits: readonly number[
     if (!head) continue;
     const names = head[1]!.split(',').map((c) => c.trim().replace(/^[`"[]|[`"\]]$/g, ''));
     const columns = names.map((n, i) => secretColumn(n, i)).filter((c): c is Column => c !== undefined);
+    // Most INSERTs name no secret column: their rows are not read at all.
+    if (columns.length === 0) continue;
     let p = INSERT_HEAD.lastIndex;
     for (let rows = 0; rows < MAX_ROWS && text[p] === '('; rows++) {
       const row = readRow(text, p + 1);
