@@ -9,6 +9,7 @@ import { judgeCell, secretColumn, type Column } from './table-columns.js';
 // From `INSERT` to the column list; the table may be schema-qualified and quoted.
 const INSERT_HEAD = /INSERT[ \t\r\n]+(?:IGNORE[ \t\r\n]+)?INTO[ \t\r\n]+(?:[`"[]?[\w$]+[`"\]]?\.)?[`"[]?[\w$]+[`"\]]?[ \t\r\n]*\(([^()]{1,4000})\)[ \t\r\n]*VALUES[ \t\r\n]*/iy;
 const MAX_ROWS = 100_000;
+const MAX_VALUE = 8192;
 
 /** `keywordHits`: where the prefilter found `insert` (null: look for it here). */
 export function findSqlInsertSecrets(text: string, keywordHits: readonly number[] | null = null): DetectorHit[] {
@@ -27,7 +28,12 @@ export function findSqlInsertSecrets(text: string, keywordHits: readonly number[
     let p = INSERT_HEAD.lastIndex;
     for (let rows = 0; rows < MAX_ROWS && text[p] === '('; rows++) {
       const row = readRow(text, p + 1);
-      if (!row) break;
+      if (!row.ok) {
+        // Not SQL we can read; later INSERTs inside what it ran over are not read either, so a
+        // malformed file costs linear time.
+        p = row.next;
+        break;
+      }
       if (row.values.length === names.length) {
         for (const col of columns) {
           const v = row.values[col.index];
@@ -55,9 +61,13 @@ function skipSpace(text: string, p: number): number {
   return p;
 }
 
-/** The end of the quoted string whose opening quote is at `p - 1` (`''` and `\'` escape it). */
+/**
+ * The end of the quoted string whose opening quote is at `p - 1` (`''` and `\'` escape it), or -1
+ * past MAX_VALUE: an unterminated quote must not send every INSERT after it to the end of the text.
+ */
 function stringEnd(text: string, p: number, q: string): number {
-  while (p < text.length) {
+  const stop = Math.min(text.length, p + MAX_VALUE);
+  while (p < stop) {
     const c = text[p];
     if (c === '\\') p += 2;
     else if (c === q && text[p + 1] === q) p += 2;
@@ -68,10 +78,10 @@ function stringEnd(text: string, p: number, q: string): number {
 }
 
 /**
- * The values of a row from just past its `(`: a string literal's content, a call's sole string
+ * The values of a row from just past its `(`: a string literal's content, a call's first string
  * argument (`MD5('…')`), or null for anything else (numbers, NULL, expressions).
  */
-function readRow(text: string, p: number): { values: Array<[number, number] | null>; next: number } | undefined {
+function readRow(text: string, p: number): { ok: boolean; values: Array<[number, number] | null>; next: number } {
   const values: Array<[number, number] | null> = [];
   for (;;) {
     p = skipSpace(text, p);
@@ -84,7 +94,7 @@ function readRow(text: string, p: number): { values: Array<[number, number] | nu
       const c = text[p];
       if (c === "'" || c === '"') {
         const end = stringEnd(text, p + 1, c);
-        if (end < 0) return undefined;
+        if (end < 0) return { ok: false, values, next: Math.min(text.length, p + MAX_VALUE) };
         if (c === "'" && strings++ === 0) literal = [p + 1, end];
         p = end + 1;
       } else if (c === '(') {
@@ -96,17 +106,17 @@ function readRow(text: string, p: number): { values: Array<[number, number] | nu
       } else if ((c === ',' && depth === 0) || c === ')') {
         break;
       } else if (c === ';' && depth === 0) {
-        return undefined;
+        return { ok: false, values, next: p };
       } else p++;
-      if (p - start > 8192) return undefined;
+      if (p - start > MAX_VALUE) return { ok: false, values, next: p };
     }
-    if (p >= text.length) return undefined;
+    if (p >= text.length) return { ok: false, values, next: p };
     // A literal counts when it is the whole value (`'…'`) or a call's first argument (`MD5('…')`,
     // `crypt('…', gen_salt('bf'))`).
     const whole = strings === 1 && literal !== null && literal[0] === start + 1 && literal[1] === p - 1 - trailingSpace(text, p);
     const hashed = literal !== null && /^[\w.]+[ \t]*\([ \t]*'$/.test(text.slice(start, literal[0]));
     values.push(whole || hashed ? literal : null);
-    if (text[p] === ')') return { values, next: p + 1 };
+    if (text[p] === ')') return { ok: true, values, next: p + 1 };
     p++;
   }
 }

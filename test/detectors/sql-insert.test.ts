@@ -30,6 +30,12 @@ describe('findSqlInsertSecrets', () => {
     expect(reported(`INSERT INTO settings (key, value) VALUES ('k', '${b62(32)}');`)).toEqual([]);
   });
 
+  it('reads an INSERT after a malformed one (an unterminated quote) further on', () => {
+    const a = pw(16);
+    const broken = `INSERT INTO u (id, password) VALUES (1, 'never closed\n${'x'.repeat(10_000)}\n`;
+    expect(reported(`${broken}INSERT INTO u (id, password) VALUES (2, '${a}');\n`)).toEqual([a]);
+  });
+
   it('reads a row far into a one-line extended INSERT, as mysqldump writes them', async () => {
     const a = pw(16);
     const rows = Array.from({ length: 50_000 }, (_, i) => `(${i},'user${i}','${i === 45_000 ? a : 'x'}',NULL)`);
