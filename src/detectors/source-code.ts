@@ -75,7 +75,11 @@ export function multilineStrings(text: string): Array<[number, number]> {
       const close = new RegExp(`\\n[ \\t]*${doc[2]}[ \\t]*(?:\\r?\\n|$)`, 'g');
       close.lastIndex = from;
       const c = close.exec(text);
-      if (!c) break;
+      // No closing line: a shift (`x<<y`) read as an opener; go on after it.
+      if (!c) {
+        p = from;
+        continue;
+      }
       out.push([from, c.index]);
       p = c.index + c[0].length;
       continue;

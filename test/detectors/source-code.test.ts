@@ -42,6 +42,8 @@ describe('multilineStrings', () => {
     expect(ranges('def f(key):\n    """\n    :type key: bytes\n    """\n')).toEqual([]);
     expect(ranges('x = """one line"""\n')).toEqual([]);
     expect(ranges('x = `never closed\n')).toEqual([]);
+    // A shift read as a heredoc opener finds no closing line; the strings after it still count.
+    expect(ranges('int x = a<<b\nint y;\nconst s = `\nA=1\n`;\n')).toEqual(['\nA=1\n']);
   });
 
   it('inRanges answers by binary search', () => {
