@@ -1,7 +1,8 @@
 // Session cookies written down: a `Cookie:` / `Set-Cookie:` header (a curl command, a raw HTTP
 // request, a HAR file's header entry), a HAR file's `cookies` list, a Netscape cookie jar
-// (`curl -c`, browser exports) and a cookie set by browser-automation or HTTP-client code. A live session cookie is the logged-in user: HAR files shared
-// with a support desk have handed attackers admin sessions. Only cookies whose name says session
+// (`curl -c`, browser exports) and a cookie set by browser-automation or HTTP-client code. A live
+// session cookie is the logged-in user: HAR files shared with a support desk have handed attackers
+// admin sessions. Only cookies whose name says session
 // or token are read, and only random-looking values; CSRF and analytics cookies are not secrets.
 import { judgeContextValue } from './generic.js';
 import type { DetectorHit } from './registry.js';
@@ -21,20 +22,22 @@ const COOKIE_MAP = /cookies?["']?[ \t]*[=:][ \t]*(?:dict\()?\{/iy;
 const MAP_ENTRY = /[ \t\r\n]*(["']?)([\w.-]{1,100})\1[ \t]*:[ \t]*(["'])([^"'\n]*)\3[ \t]*,?/y;
 const CURL_COOKIE = /curl\b[^\n]{0,300}?[ \t](?:--cookie|-b)[ \t]+["']?(?=[^\s"'=;]+=)/iy;
 const KEYWORDS = /cookie|curl/gi;
-// A HAR file's `cookies` list (request and response), up to its closing bracket.
-const HAR_COOKIES = /"cookies"[ \t]*:[ \t]*\[([^\]]*)\]/y;
+// A HAR file's `cookies` list (request and response): `"cookies": [{"name": …, "value": …}, …]`.
+const HAR_COOKIES = /"cookies"[ \t]*:[ \t]*\[/y;
 const COOKIE_FILE = /^cookie file$/i;
 // A cookie set in code: Playwright `addCookies([{ name: 'sid', value: '…' }])`, Puppeteer
 // `setCookie({…})`, Selenium `add_cookie({"name": …, "value": …})` and `new Cookie("sid", "…")`,
 // Cypress `cy.setCookie('sid', '…')`, requests `cookies.set('sid', '…')`, Dusk `->cookie('sid', '…')`.
 const COOKIE_CALL = /cookies?(?:\.set)?[ \t]*\([ \t]*/iy;
 const CALL_PAIR = /(["'`])([\w.-]{1,100})\1[ \t]*,[ \t]*(["'`])([^"'`\n]*)\3/y;
+// One `{ name: …, value: … }` object of a list (HAR entries carry path, domain, expires too).
 const CALL_OBJECT = /[ \t\r\n]*\{([^{}]{0,1000})\}[ \t\r\n]*,?/y;
 const OBJ_NAME = /(?:^|[\s{,])["']?name["']?[ \t]*:[ \t]*(["'`])([\w.-]{1,100})\1/;
 const OBJ_VALUE = /(?:^|[\s{,])["']?value["']?[ \t]*:[ \t]*(["'`])([^"'`\n]*)\1/;
 const NOT_SETTER = /(?:get|has|delete|remove|clear)$/i;
-// A HAR `cookies` entry: `{"name": "sessionid", "value": "…"`.
-const HAR_COOKIE = /\{[ \t\r\n]*"name"[ \t]*:[ \t]*"([^"\n]{1,100})"[ \t\r\n]*,[ \t\r\n]*"value"[ \t]*:[ \t]*"([^"\n]*)"/g;
+// `name=value` pairs of a header, separated by `;`.
+const HEADER_PAIR = /([^\s"'`=;,]{1,100})=([^\s"'`;,]*)/y;
+const PAIR_SEPARATOR = /;[ \t]*/y;
 // A cookie jar line: domain, subdomains, path, secure, expiry, name, value (tab-separated).
 const JAR_LINE = /^(?:#HttpOnly_)?[^\s#][^\t\n]*\t(?:TRUE|FALSE)\t[^\t\n]*\t(?:TRUE|FALSE)\t-?\d+\t([^\t\n]+)\t([^\t\r\n]*)\r?$/gm;
 
@@ -67,21 +70,14 @@ export function findSessionCookies(text: string, keywordHits: readonly number[] 
     // A HAR file's `"cookies": [ … ]`.
     if (text.charCodeAt(k - 1) === 0x22 && text.startsWith('s"', k + 6)) {
       HAR_COOKIES.lastIndex = k - 1;
-      const list = HAR_COOKIES.exec(text);
-      if (list) {
-        const base = list.index + list[0].length - 1 - list[1]!.length;
-        for (const m of list[1]!.matchAll(HAR_COOKIE)) {
-          const valueStart = base + m.index + m[0].length - 1 - m[2]!.length;
-          consider(m[1]!, valueStart, valueStart + m[2]!.length);
-        }
-      }
+      if (HAR_COOKIES.exec(text)) readCookieObjects(text, HAR_COOKIES.lastIndex, consider);
       continue;
     }
-    if (text.charCodeAt(k + 1) !== 0x75 && text.charCodeAt(k + 1) !== 0x55 && readCookieCall(text, k, consider)) continue;
+    const curl = text.charCodeAt(k + 1) === 0x75 || text.charCodeAt(k + 1) === 0x55;
+    if (!curl && readCookieCall(text, k, consider)) continue;
     const c = text.charCodeAt(k - 1);
     // A word of its own (`Set-Cookie`, `"Cookie"`), not `mycookie` or `getcurl`.
     if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95) continue;
-    const curl = text.charCodeAt(k + 1) === 0x75 || text.charCodeAt(k + 1) === 0x55;
     if (!curl) {
       COOKIE_MAP.lastIndex = k;
       if (COOKIE_MAP.exec(text)) {
@@ -102,17 +98,15 @@ export function findSessionCookies(text: string, keywordHits: readonly number[] 
     let p = m.index + m[0].length;
     // `name=value` pairs separated by `;` up to the end of the header's text.
     for (;;) {
-      const pair = /([^\s"'`=;,]{1,100})=([^\s"'`;,]*)/y;
-      pair.lastIndex = p;
-      const kv = pair.exec(text);
+      HEADER_PAIR.lastIndex = p;
+      const kv = HEADER_PAIR.exec(text);
       if (!kv) break;
       const valueStart = p + kv[0].length - kv[2]!.length;
       consider(kv[1]!, valueStart, valueStart + kv[2]!.length);
-      p = pair.lastIndex;
-      const sep = /;[ \t]*/y;
-      sep.lastIndex = p;
-      if (!sep.exec(text)) break;
-      p = sep.lastIndex;
+      p = HEADER_PAIR.lastIndex;
+      PAIR_SEPARATOR.lastIndex = p;
+      if (!PAIR_SEPARATOR.exec(text)) break;
+      p = PAIR_SEPARATOR.lastIndex;
     }
   }
   if (jar) {
@@ -129,33 +123,38 @@ function readCookieCall(text: string, k: number, consider: (name: string, start:
   if (NOT_SETTER.test(text.slice(Math.max(0, k - 6), k))) return false;
   COOKIE_CALL.lastIndex = k;
   if (!COOKIE_CALL.exec(text)) return false;
-  let p = COOKIE_CALL.lastIndex;
-  if (text[p] === '[' || text[p] === '{') {
-    if (text[p] === '[') p++;
-    let any = false;
-    for (;;) {
-      CALL_OBJECT.lastIndex = p;
-      const obj = CALL_OBJECT.exec(text);
-      if (!obj) break;
-      const body = obj[1]!;
-      const bodyStart = CALL_OBJECT.lastIndex - obj[0].length + obj[0].indexOf('{') + 1;
-      const name = OBJ_NAME.exec(body);
-      const value = OBJ_VALUE.exec(body);
-      if (name && value) {
-        const valueStart = bodyStart + value.index + value[0].length - 1 - value[2]!.length;
-        consider(name[2]!, valueStart, valueStart + value[2]!.length);
-        any = true;
-      }
-      p = CALL_OBJECT.lastIndex;
-    }
-    return any;
-  }
+  const p = COOKIE_CALL.lastIndex;
+  if (text[p] === '[' || text[p] === '{') return readCookieObjects(text, text[p] === '[' ? p + 1 : p, consider);
   CALL_PAIR.lastIndex = p;
   const pair = CALL_PAIR.exec(text);
   if (!pair) return false;
   const valueStart = CALL_PAIR.lastIndex - 1 - pair[4]!.length;
   consider(pair[2]!, valueStart, valueStart + pair[4]!.length);
   return true;
+}
+
+/**
+ * The `{ name: …, value: … }` objects from `p` on (a HAR `cookies` list, Playwright's
+ * `addCookies([…])`, Selenium's `add_cookie({…})`): each names a cookie and holds its value, keys
+ * quoted or not, in any order. True when one was read.
+ */
+function readCookieObjects(text: string, p: number, consider: (name: string, start: number, end: number) => void): boolean {
+  let any = false;
+  for (;;) {
+    CALL_OBJECT.lastIndex = p;
+    const obj = CALL_OBJECT.exec(text);
+    if (!obj) return any;
+    const body = obj[1]!;
+    const bodyStart = CALL_OBJECT.lastIndex - obj[0].length + obj[0].indexOf('{') + 1;
+    const name = OBJ_NAME.exec(body);
+    const value = OBJ_VALUE.exec(body);
+    if (name && value) {
+      const valueStart = bodyStart + value.index + value[0].length - 1 - value[2]!.length;
+      consider(name[2]!, valueStart, valueStart + value[2]!.length);
+      any = true;
+    }
+    p = CALL_OBJECT.lastIndex;
+  }
 }
 
 function decodeURIComponentSafe(value: string): string {
