@@ -294,8 +294,12 @@ function readAssignment(text: string, ns: number, s: number, ne: number, name: s
   // CloudFormation / SAM: `DBPassword:` (or `"DBPassword": {`) declares a parameter whose
   // `Default` is the value.
   if (c === ':') {
-    const at = cfnParameterDefault(text, q + 1, keyQuoted, linePrefix(text, ns));
-    if (at >= 0) return { valueAt: at, op: 'colon', tight: false };
+    // Only a block opens one: a JSON object after a quoted name, a line end after a YAML one.
+    const v = text[skipBlank(text, q + 1)];
+    if (keyQuoted ? v === '{' : v === '\n' || v === '\r') {
+      const at = cfnParameterDefault(text, q + 1, keyQuoted, ns);
+      if (at >= 0) return { valueAt: at, op: 'colon', tight: false };
+    }
   }
   let opEnd = -1;
   let op: OpKind = 'assign';
@@ -383,9 +387,10 @@ const CFN_DEFAULT_JSON = /"Default"[ \t]*:[ \t]*(?=")/;
 
 /**
  * Where a CloudFormation parameter's `Default` value starts, or -1. `from` is just past the colon
- * after the name. The block must also declare a String `Type`, the mark of a parameter.
+ * after the name that starts at `nameStart`. The block must also declare a String `Type`, the
+ * mark of a parameter.
  */
-function cfnParameterDefault(text: string, from: number, keyQuoted: boolean, keyLinePrefix: string): number {
+function cfnParameterDefault(text: string, from: number, keyQuoted: boolean, nameStart: number): number {
   const next = text.slice(from, from + 900);
   if (keyQuoted) {
     const obj = CFN_JSON_OBJECT.exec(next);
@@ -399,7 +404,7 @@ function cfnParameterDefault(text: string, from: number, keyQuoted: boolean, key
   // to the parameter.
   const lines = block[1]!.split('\n');
   const indent = /^[ \t]*/.exec(lines[0]!)![0].length;
-  if (indent <= /^[ \t]*/.exec(keyLinePrefix)![0].length) return -1;
+  if (indent <= /^[ \t]*/.exec(linePrefix(text, nameStart))![0].length) return -1;
   const len = block[0].length - block[1]!.length;
   let body = '';
   for (const line of lines) {
